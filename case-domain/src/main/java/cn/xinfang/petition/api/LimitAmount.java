@@ -1,0 +1,34 @@
+package cn.xinfang.petition.api;
+
+import java.util.Objects;
+
+/** 时限 – an amount of time in one unit: "2 working hours", "5 working days", "60 calendar days". */
+public record LimitAmount(long amount, LimitUnit unit) {
+
+    public LimitAmount {
+        Objects.requireNonNull(unit, "unit");
+        if (amount <= 0) {
+            throw new IllegalArgumentException("a time limit must be positive, got " + amount + " " + unit.english());
+        }
+    }
+
+    public static LimitAmount workingHours(long hours) {
+        return new LimitAmount(hours, LimitUnit.WORKING_HOURS);
+    }
+
+    public static LimitAmount workingDays(long days) {
+        return new LimitAmount(days, LimitUnit.WORKING_DAYS);
+    }
+
+    public static LimitAmount calendarDays(long days) {
+        return new LimitAmount(days, LimitUnit.CALENDAR_DAYS);
+    }
+
+    public String english() {
+        return amount + " " + unit.english();
+    }
+
+    public String chinese() {
+        return amount + unit.chinese();
+    }
+}

@@ -1,0 +1,30 @@
+package cn.xinfang.petition.api;
+
+/** 环节 – a stage of a case that runs against a time limit. */
+public enum Stage {
+    /** 签收 – the assigned unit takes the matter into its hands. */
+    SIGN("签收"),
+    /** 受理 – the unit accepts (or declines) the matter. */
+    ACCEPT("受理"),
+    /** 受理回应 – the petitioner is told the matter is accepted. */
+    RESPOND("受理回应"),
+    /** 办理见面 – meeting the petitioner while handling. */
+    MEET_HANDLING("办理见面"),
+    /** 处理意见 – the handling opinion is given. */
+    OPINION("处理意见"),
+    /** 办结见面 – meeting the petitioner when concluding. */
+    MEET_CONCLUSION("办结见面"),
+    /** 办结 – the case is concluded. */
+    CONCLUDE("办结");
+
+    private final String chinese;
+
+    Stage(String chinese) {
+        this.chinese = chinese;
+    }
+
+    /** The Chinese name of the stage, as petition officers write it. */
+    public String chinese() {
+        return chinese;
+    }
+}
