@@ -1,0 +1,34 @@
+package cn.xinfang.petition.api.command;
+
+import cn.xinfang.petition.api.*;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+import static cn.xinfang.petition.api.command.CommandChecks.requireNonNull;
+import static cn.xinfang.petition.api.command.CommandChecks.requireText;
+import static cn.xinfang.petition.api.command.CommandChecks.requireTimes;
+
+/**
+ * 延期 – a supervisor extends an open stage by an amount in the stage's own unit, with a reason.
+ * {@code occurredAt} is when it happened (null: when recorded); it is set for paper records entered later (补录).
+ */
+public record ExtendTimeLimitCommand(@TargetAggregateIdentifier CaseId caseId,
+        Stage stage,
+        long amount,
+        String reason,
+        Actor actor,
+        Instant occurredAt,
+        Instant recordedAt) implements CaseCommand {
+
+    public ExtendTimeLimitCommand {
+        requireNonNull(stage, "stage");
+        if (amount <= 0) {
+            throw new IllegalArgumentException("amount must be positive, got " + amount);
+        }
+        requireText(reason, "reason");
+        requireNonNull(caseId, "caseId");
+        requireNonNull(actor, "actor");
+        requireTimes(occurredAt, recordedAt);
+    }
+}

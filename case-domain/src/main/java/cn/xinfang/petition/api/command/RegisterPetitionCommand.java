@@ -1,0 +1,46 @@
+package cn.xinfang.petition.api.command;
+
+import cn.xinfang.petition.api.*;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+import static cn.xinfang.petition.api.command.CommandChecks.requireNonNull;
+import static cn.xinfang.petition.api.command.CommandChecks.requireText;
+import static cn.xinfang.petition.api.command.CommandChecks.requireTimes;
+
+/**
+ * 登记 – a unit receives a petition and records it; the registering unit is the first receiver (首接).
+ * {@code occurredAt} is when it happened (null: when recorded); it is set for paper records entered later (补录).
+ */
+public record RegisterPetitionCommand(CaseId caseId,
+        String caseNo,
+        Track track,
+        Channel channel,
+        Category category,
+        Petitioner petitioner,
+        int headcount,
+        String subject,
+        String content,
+        String unit,
+        Actor actor,
+        Instant occurredAt,
+        Instant recordedAt) implements CaseCommand {
+
+    public RegisterPetitionCommand {
+        requireNonNull(caseId, "caseId");
+        requireText(caseNo, "caseNo");
+        requireNonNull(track, "track");
+        requireNonNull(channel, "channel");
+        requireNonNull(category, "category");
+        requireNonNull(petitioner, "petitioner");
+        if (headcount < 1) {
+            throw new IllegalArgumentException("headcount must be at least 1, got " + headcount);
+        }
+        requireText(subject, "subject");
+        requireText(content, "content");
+        requireText(unit, "unit");
+        requireNonNull(actor, "actor");
+        requireTimes(occurredAt, recordedAt);
+    }
+}

@@ -1,0 +1,28 @@
+package cn.xinfang.petition.api.event;
+
+import cn.xinfang.petition.api.*;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/**
+ * 登记 – a petition was received and recorded; {@code firstUnit} is the first receiver (首接), {@code unit} the unit assigned to handle it.
+ */
+@Revision("1")
+public record PetitionRegisteredEvent(
+        CaseId caseId,
+        String caseNo,
+        Track track,
+        Channel channel,
+        Category category,
+        Petitioner petitioner,
+        int headcount,
+        boolean collective,
+        String subject,
+        String content,
+        String unit,
+        String firstUnit,
+        Actor actor,
+        Instant occurredAt,
+        Instant recordedAt) implements CaseEvent {
+}
