@@ -1,0 +1,35 @@
+package cn.xinfang.petition.app.config;
+
+import cn.xinfang.petition.domain.PetitionCase;
+import cn.xinfang.petition.process.TimeLimitSaga;
+import cn.xinfang.petition.time.TimeLimitCalculator;
+import cn.xinfang.petition.time.TimeRules;
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Registers the case aggregate and the time-limit saga with Axon. case-domain has no Spring
+ * annotations ({@code @Aggregate}, {@code @Saga} live in axon-spring), so the wiring is here.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CaseConfiguration {
+
+    /** The processing group of the time-limit saga; its token lives in {@code tokenentry}. */
+    public static final String SAGA_PROCESSOR = "time-limit-saga";
+
+    @Bean
+    TimeRules timeRules(TimeLimitCalculator calculator) {
+        return new TimeRules(calculator);
+    }
+
+    @Bean
+    ConfigurerModule caseModule() {
+        return configurer -> {
+            configurer.configureAggregate(PetitionCase.class);
+            configurer.eventProcessing(p -> p
+                    .registerSaga(TimeLimitSaga.class)
+                    .assignHandlerTypesMatching(SAGA_PROCESSOR, TimeLimitSaga.class::equals));
+        };
+    }
+}
