@@ -62,8 +62,16 @@ public class PerClassDatabase implements ContextCustomizerFactory {
         return v == null || v.isBlank() ? fallback : v;
     }
 
-    /** The datasource properties of a test class's own database. */
+    /** The datasource properties of a test class's own database, and the demo users (cheap hashes). */
     public static String[] properties(String name) {
+        String[] common = {"cases.security.demo-data=true", "cases.security.bcrypt-strength=4"};
+        String[] db = datasource(name);
+        String[] all = java.util.Arrays.copyOf(db, db.length + common.length);
+        System.arraycopy(common, 0, all, db.length, common.length);
+        return all;
+    }
+
+    private static String[] datasource(String name) {
         if (onPostgres()) {
             prepareSchema(name);
             String url = pgUrl() + (pgUrl().contains("?") ? "&" : "?") + "currentSchema=" + name;

@@ -1,0 +1,109 @@
+package cn.xinfang.petition.app.rest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Collects every problem of a request body before anything is sent, so the answer lists them all.
+ * Each check returns the parsed value or null, and records a problem if the input is wrong.
+ */
+public final class Fields {
+
+    /** A paper record may say it happened at most this far after the service's clock. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+
+    private final List<Problems.FieldProblem> errors = new ArrayList<>();
+
+    public String text(String field, String value) {
+        if (value == null || value.isBlank()) {
+            add(field, "is required and must not be blank", "必填，不能为空");
+            return null;
+        }
+        return value.trim();
+    }
+
+    public String optionalText(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    public <E extends Enum<E>> E required(String field, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            add(field, "is required; one of " + names(type), "必填，可选值：" + names(type));
+            return null;
+        }
+        return optional(field, value, type);
+    }
+
+    public <E extends Enum<E>> E optional(String field, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            add(field, "\"" + value + "\" is not one of " + names(type), "\"" + value + "\" 不是有效值，可选值：" + names(type));
+            return null;
+        }
+    }
+
+    /** An ISO-8601 instant with offset, not in the future (one minute of clock skew allowed). */
+    public Instant occurredAt(String field, String value, Clock clock) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Instant at;
+        try {
+            at = OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            add(field, "\"" + value + "\" is not an ISO-8601 time with offset such as 2024-03-01T16:50:00+08:00",
+                    "\"" + value + "\" 不是带时区的 ISO-8601 时间，例如 2024-03-01T16:50:00+08:00");
+            return null;
+        }
+        if (at.isAfter(clock.instant().plus(CLOCK_SKEW))) {
+            add(field, "is in the future; give the time the step actually happened, or leave it out",
+                    "晚于当前时间；请填写实际发生时间，或不填");
+            return null;
+        }
+        return at;
+    }
+
+    /** Applies a check that throws {@link IllegalArgumentException} with a message, recording it as a problem. */
+    public <T> T check(String field, String value, Function<String, T> parser, String messageZh) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            add(field, e.getMessage(), messageZh);
+            return null;
+        }
+    }
+
+    public void add(String field, String message, String messageZh) {
+        errors.add(new Problems.FieldProblem(field, message, messageZh));
+    }
+
+    public boolean ok() {
+        return errors.isEmpty();
+    }
+
+    /** Throws {@link InvalidRequestException} with every problem found, if any. */
+    public void throwIfInvalid() {
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+    }
+
+    private static <E extends Enum<E>> String names(Class<E> type) {
+        return Arrays.toString(type.getEnumConstants());
+    }
+}

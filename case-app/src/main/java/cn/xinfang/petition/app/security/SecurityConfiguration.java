@@ -1,0 +1,66 @@
+package cn.xinfang.petition.app.security;
+
+import cn.xinfang.petition.app.rest.Problems;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.io.IOException;
+
+/**
+ * HTTP Basic for API clients, stateless. Health answers without authentication (load balancers);
+ * the rest of Actuator and the admin API need ADMIN; every other API call needs a signed-in user,
+ * whose role and unit the services check further. Errors are problem+json like the rest of the API.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder(SecurityProperties props) {
+        return new BCryptPasswordEncoder(props.bcryptStrength());
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+        http.csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.realmName("petition").authenticationEntryPoint((req, res, e) ->
+                        write(res, json, HttpStatus.UNAUTHORIZED, "unauthorized",
+                                "Sign in with HTTP Basic (username and password); a disabled account is refused.",
+                                "请使用用户名和密码登录（HTTP Basic）；已停用的账号不能登录。", true)))
+                .exceptionHandling(x -> x
+                        .authenticationEntryPoint((req, res, e) -> write(res, json, HttpStatus.UNAUTHORIZED, "unauthorized",
+                                "Sign in with HTTP Basic (username and password).", "请使用用户名和密码登录（HTTP Basic）。", true))
+                        .accessDeniedHandler((req, res, e) -> write(res, json, HttpStatus.FORBIDDEN, "forbidden",
+                                "Your role may not use this resource.", "您的角色无权访问该资源。", false)))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().permitAll());
+        return http.build();
+    }
+
+    private static void write(HttpServletResponse res, ObjectMapper json, HttpStatus status, String code, String en, String zh,
+                              boolean challenge) throws IOException {
+        ProblemDetail p = Problems.of(status, code, en, zh);
+        res.setStatus(status.value());
+        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        res.setCharacterEncoding("UTF-8");
+        if (challenge) {
+            res.setHeader("WWW-Authenticate", "Basic realm=\"petition\"");
+        }
+        json.writeValue(res.getOutputStream(), p);
+    }
+}

@@ -1,0 +1,75 @@
+package cn.xinfang.petition.projection.caseview;
+
+import cn.xinfang.petition.api.Category;
+import cn.xinfang.petition.api.Channel;
+import cn.xinfang.petition.api.Track;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * 信访事项视图 – one case as handlers, supervisors and auditors see it. Personal data (ID number,
+ * phone) is masked unless the view was built for a viewer allowed to see it.
+ *
+ * @param version the case's version: the sequence number of its last event (the HTTP ETag)
+ */
+public record CaseView(
+        String id,
+        String caseNo,
+        Track track,
+        String status,
+        Channel channel,
+        Category category,
+        PetitionerView petitioner,
+        int headcount,
+        boolean collective,
+        String subject,
+        String content,
+        String unit,
+        String firstUnit,
+        Steps steps,
+        Decline decline,
+        Response response,
+        List<Meeting> meetings,
+        Opinion opinion,
+        Resolution resolution,
+        List<Escalation> escalations,
+        List<Transfer> transfers,
+        List<TimeLimitView> timeLimits,
+        long version) {
+
+    /** 信访人 – masked unless revealed. */
+    public record PetitionerView(String name, String idNumber, String phone, String address, boolean masked) {
+    }
+
+    /** The time of every step taken so far (occurrence times). */
+    public record Steps(Instant registeredAt, Instant signedAt, Instant acceptedAt, Instant declinedAt,
+                        Instant respondedAt, Instant handlingMeetingAt, Instant opinionAt,
+                        Instant conclusionMeetingAt, Instant resolvedAt) {
+    }
+
+    public record Decline(String reason, String guidance, String by, Instant at) {
+    }
+
+    public record Response(String mode, String summary, String by, Instant at) {
+    }
+
+    /** A meeting held or waived ({@code waived} true: {@code summary} is the reason, {@code by} the approving supervisor). */
+    public record Meeting(String kind, boolean waived, String place, String summary, String by, Instant at) {
+    }
+
+    public record Opinion(String decision, String text, String by, Instant at) {
+    }
+
+    public record Resolution(String summary, String satisfaction, String by, Instant at) {
+    }
+
+    /** 提级 / 包案. */
+    public record Escalation(String reason, String leader, String plan, String stage, String by, Instant at) {
+    }
+
+    /** 转送 or 退回 ({@code returned} true). */
+    public record Transfer(String fromUnit, String toUnit, String reason, boolean returned, Instant returnableUntil,
+                           String by, Instant at) {
+    }
+}
