@@ -190,6 +190,51 @@ class TimeLimitCalculatorTest {
     }
 
     @Test
+    @DisplayName("两次延期与一次延期合计相同：到期与预警均相同（预警自最初起算点计算）")
+    void twoExtensionsEqualOneOfTheSum() {
+        TimeLimit opinion = CALC.start(Track.SIMPLE, Stage.OPINION, MON).orElseThrow();
+        TimeLimit twice = CALC.extend(CALC.extend(opinion, Track.SIMPLE, LimitAmount.workingDays(2)), Track.SIMPLE, LimitAmount.workingDays(2));
+        TimeLimit once = CALC.extend(opinion, Track.SIMPLE, LimitAmount.workingDays(4));
+        // due 03-11; + 2 → 03-12, 13; + 2 → 03-14, 15. Once: + 4 → 03-12 .. 03-15
+        assertThat(twice.due()).isEqualTo(at("2024-03-15T17:30"));
+        assertThat(once.due()).isEqualTo(at("2024-03-15T17:30"));
+        // whole span from Tue 03-05 08:30: 9 working days (05 06 07 08 11 12 13 14 15) = 63 h; 75 % = 47 h 15
+        // = 6 days + 5 h 15 → the 7th day, 03-13, 15:45
+        assertThat(once.warning()).isEqualTo(at("2024-03-13T15:45"));
+        assertThat(twice.warning()).isEqualTo(at("2024-03-13T15:45"));
+        assertThat(twice.explanation().allowedWorkingTime()).hasHours(63);
+        assertThat(twice.extensions()).containsExactly(LimitAmount.workingDays(2), LimitAmount.workingDays(2));
+        assertThat(twice.rule()).isEqualTo("225.opinion: 5 working days from acceptance; extended by 4 working days");
+        // recomputing replays both extensions the same way
+        assertThat(CALC.recompute(twice, Track.SIMPLE)).contains(twice);
+    }
+
+    @Test
+    @DisplayName("三次延期：到期 3 个工作日后，预警仍自最初起算点计算")
+    void threeExtensionsOfCalendarDays() {
+        TimeLimit conclude = CALC.start(Track.SIMPLE, Stage.CONCLUDE, MON).orElseThrow();
+        TimeLimit thrice = conclude;
+        for (int i = 0; i < 3; i++) {
+            thrice = CALC.extend(thrice, Track.SIMPLE, LimitAmount.calendarDays(10));
+        }
+        // 05-06 + 10 = Thu 05-16; + 10 = Sun 05-26 → Mon 05-27; + 10 = Thu 06-06
+        assertThat(thrice.due()).isEqualTo(at("2024-06-06T17:30"));
+        // from Tue 03-05 08:30 to Thu 06-06 17:30 = 65 days to 06-05 (see extendConclude) + 06-06 = 66 days = 462 h;
+        // 75 % = 346 h 30 = 49 days + 3 h 30: day 50 (the day after 05-14) is 05-15 → 12:00
+        assertThat(thrice.warning()).isEqualTo(at("2024-05-15T12:00"));
+        assertThat(thrice.explanation().allowedWorkingTime()).hasHours(462);
+    }
+
+    @Test
+    @DisplayName("起算点：工作小时为下一个上班时间，日为起算日之后第一个工作日的 08:30")
+    void countingStart() {
+        assertThat(TIME.countingStart(at("2024-03-04T10:00"), LimitUnit.WORKING_HOURS)).isEqualTo(at("2024-03-04T10:00"));
+        assertThat(TIME.countingStart(at("2024-03-08T18:00"), LimitUnit.WORKING_HOURS)).isEqualTo(at("2024-03-11T08:30"));
+        assertThat(TIME.countingStart(at("2024-03-04T10:00"), LimitUnit.WORKING_DAYS)).isEqualTo(at("2024-03-05T08:30"));
+        assertThat(TIME.countingStart(at("2024-02-09T10:00"), LimitUnit.CALENDAR_DAYS)).isEqualTo(at("2024-02-18T08:30"));
+    }
+
+    @Test
     void extendingAStageTheTrackDoesNotLimitFails() {
         TimeLimit sign = CALC.start(Track.SIMPLE, Stage.SIGN, MON).orElseThrow();
         assertThatThrownBy(() -> CALC.extend(sign, Track.GENERAL, LimitAmount.workingHours(1)))
