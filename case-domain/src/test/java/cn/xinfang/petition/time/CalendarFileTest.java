@@ -125,6 +125,9 @@ class CalendarFileTest {
             bad date in names                | {"years": {"2027": {"holidays": [], "names": {"1.1": "元旦"}}}} | "1.1" in "names" is not a date
             make-up day on a Monday          | {"years": {"2027": {"holidays": [], "workdays": ["2027-01-04"]}}} | only Saturdays and Sundays can be make-up working days
             holiday and make-up day at once  | {"years": {"2027": {"holidays": ["2027-01-09"], "workdays": ["2027-01-09"]}}} | listed both as a holiday and as a make-up working day
+            # both used to load silently as a known 2027 without holidays (no fallback flag)
+            year is not an object            | {"years": {"2027": ["2027-01-01"]}}                           | year 2027 must be an object
+            year without holidays (typo)     | {"years": {"2027": {"holiday": ["2027-01-01"]}}}              | year 2027 has no "holidays" array
             """)
     @DisplayName("格式错误的日历文件：InvalidCalendarException，说明文件、条目与期望格式")
     void malformedFiles(String what, String json, String message) throws IOException {
