@@ -130,6 +130,9 @@ class BusinessCalendarTest {
     @DisplayName("版本号由内容决定")
     void versionNamesTheContent() {
         assertThat(SHIPPED.version()).matches("cal-[0-9a-f]{12}");
+        // SHA-256 of "2022|H,2022-01-01,...|W,2022-01-29,...;2023|H,2022-12-31,...", computed outside Java
+        // (python hashlib) from the JSON; docs/time.md quotes this version in its sample explanations
+        assertThat(SHIPPED.version()).isEqualTo("cal-a5f36398ab32");
         assertThat(CalendarFile.shipped().version()).isEqualTo(SHIPPED.version());
         // the same facts under another notice text: same version
         CalendarYear y2024 = SHIPPED.year(2024).orElseThrow();

@@ -94,6 +94,14 @@ class DeadlineExplanationTest {
         assertThat(en).contains("Outside working hours: counting starts at the next opening, 2024-03-11 08:30")
                 .contains("Counted 2 working hours: 2024-03-11 08:30–10:30")
                 .contains("Due: 2024-03-11 10:30 Mon");
+        assertThat(zh).isEqualTo("""
+                规则：225.签收：自登记或转送起2个工作小时
+                起算时间：2024-03-09 10:00 周六（Asia/Shanghai），工作时间 08:30-12:00,14:00-17:30
+                起算时间不在工作时间内，自下一个上班时间 2024-03-11 08:30 起计算
+                计入2个工作小时：2024-03-11 08:30–10:30
+                到期时间：2024-03-11 10:30 周一
+                预警时间：2024-03-11 10:00（已用工作时间 2 h 0 min 的 75%）
+                日历版本：""" + SHIPPED.version());
         // inside working hours: no such line
         TimeLimit inside = CALC.start(Track.SIMPLE, Stage.SIGN, at("2024-03-01T16:50")).orElseThrow();
         assertThat(inside.explanation().toChinese()).doesNotContain("不在工作时间内")
