@@ -150,6 +150,22 @@ public final class BusinessTime {
         return walkHours(start, Duration.ZERO, null).countedFrom;
     }
 
+    /**
+     * 起算点 – where counting of a limit in {@code unit} from {@code start} begins, the base of the
+     * warning: for working hours the start itself or the next opening; for working days and calendar
+     * days the opening of the first working day after the start date.
+     */
+    public Instant countingStart(Instant start, LimitUnit unit) {
+        if (unit == LimitUnit.WORKING_HOURS) {
+            return nextWorkingInstant(start);
+        }
+        LocalDate d = LocalDate.ofInstant(start, zone).plusDays(1);
+        for (int walked = 0; !calendar.isWorkingDay(d); walked++, d = d.plusDays(1)) {
+            guard(walked);
+        }
+        return ZonedDateTime.of(d, hours.opening(), zone).toInstant();
+    }
+
     /** Whether a date is a working day on this engine's calendar. */
     public boolean isWorkingDay(LocalDate date) {
         return calendar.isWorkingDay(date);

@@ -92,6 +92,15 @@ public final class CalendarFile {
             throw new InvalidCalendarException("calendar " + source + ": year key \"" + key + "\" is not a year such as \"2027\"");
         }
         String where = "calendar " + source + ", year " + key;
+        // Without these checks a year that is not an object, or whose "holidays" is misspelt, would load
+        // as a known year with no holidays: every day Monday-Friday counted, and no fallback flag to say so.
+        if (node == null || !node.isObject()) {
+            throw new InvalidCalendarException(where + " must be an object such as {\"holidays\": [\"2027-01-01\"], \"workdays\": [...]}");
+        }
+        if (!node.has("holidays")) {
+            throw new InvalidCalendarException(where + " has no \"holidays\" array; every notice lists its days off "
+                    + "(the fields are \"holidays\", \"workdays\", \"names\" and \"notice\")");
+        }
         Set<LocalDate> holidays = dates(where, "holidays", node.get("holidays"));
         Set<LocalDate> workdays = dates(where, "workdays", node.get("workdays"));
         Map<LocalDate, String> names = new HashMap<>();

@@ -55,7 +55,11 @@ public final class TimeLimitCalculator {
         all.add(extension);
         StageRule rule = policy.rule(track, current.stage())
                 .orElseThrow(() -> new IllegalArgumentException("track " + track + " has no limit for " + current.stage()));
-        Deadline d = time.extend(current.explanation().countedFrom(), current.due(), extension, policy.warningFraction(),
+        // The warning runs over the whole span, from where the original count began. Not
+        // current.explanation().countedFrom(): once extended, that is where the last extension's count
+        // began, and a second extension would put its warning far too late.
+        Instant countedFrom = time.countingStart(current.start(), current.limit().unit());
+        Deadline d = time.extend(countedFrom, current.due(), extension, policy.warningFraction(),
                 ruleText(track, rule, all), ruleChinese(track, rule, all));
         return new TimeLimit(current.stage(), current.start(), current.limit(), all, d.due(), d.warning(),
                 d.explanation().rule(), policy.id(), policy.version(), d.explanation());
