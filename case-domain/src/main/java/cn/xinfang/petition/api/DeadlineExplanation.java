@@ -142,10 +142,10 @@ public record DeadlineExplanation(
             s.append("计入的调休上班日：").append(days(makeUpDaysUsed)).append('\n');
         }
         if (fallback) {
-            s.append(fallbackYears).append("年尚无节假日安排数据，暂按周一至周五为工作日计算；公布后时限可能调整").append('\n');
+            s.append(fallbackYears.stream().map(y -> y + "年").collect(Collectors.joining("、"))).append("尚无节假日安排数据，暂按周一至周五为工作日计算；公布后时限可能调整").append('\n');
         }
         s.append("到期时间：").append(local(due, z)).append(' ').append(weekday(due, z, Locale.CHINA)).append('\n');
-        s.append("预警时间：").append(local(warning, z)).append("（已用工作时间 ").append(hours(allowedWorkingTime))
+        s.append("预警时间：").append(local(warning, z)).append("（允许工作时间 ").append(hoursChinese(allowedWorkingTime))
                 .append(" 的 ").append(Math.round(warningFraction * 100)).append("%）").append('\n');
         s.append("日历版本：").append(calendarVersion);
         return s.toString();
@@ -180,6 +180,11 @@ public record DeadlineExplanation(
 
     private static String weekday(Instant i, ZoneId z, Locale locale) {
         return ZonedDateTime.ofInstant(i, z).getDayOfWeek().getDisplayName(TextStyle.SHORT, locale);
+    }
+
+    private static String hoursChinese(Duration d) {
+        long minutes = d.toMinutes();
+        return minutes / 60 + "小时" + (minutes % 60 == 0 ? "" : minutes % 60 + "分钟");
     }
 
     private static String hours(Duration d) {

@@ -24,8 +24,10 @@ public record LimitAmount(long amount, LimitUnit unit) {
         return new LimitAmount(days, LimitUnit.CALENDAR_DAYS);
     }
 
+    /** "2 working hours", "1 working day". */
     public String english() {
-        return amount + " " + unit.english();
+        String words = unit.english();
+        return amount + " " + (amount == 1 ? words.substring(0, words.length() - 1) : words);
     }
 
     public String chinese() {

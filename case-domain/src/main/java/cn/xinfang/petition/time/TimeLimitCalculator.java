@@ -103,7 +103,7 @@ public final class TimeLimitCalculator {
             return base;
         }
         long total = extensions.stream().mapToLong(LimitAmount::amount).sum();
-        return base + "; extended by " + total + " " + limit.unit().english();
+        return base + "; extended by " + new LimitAmount(total, limit.unit()).english();
     }
 
     private String ruleChinese(Track track, StageRule rule, List<LimitAmount> extensions) {

@@ -59,7 +59,7 @@ class DeadlineExplanationTest {
                 2024-02-15 春节, 2024-02-16 春节, 2024-02-17 春节
                 计入的调休上班日：2024-02-18 春节
                 到期时间：2024-02-21 17:30 周三
-                预警时间：2024-02-20 15:45（已用工作时间 35 h 0 min 的 75%）
+                预警时间：2024-02-20 15:45（允许工作时间 35小时 的 75%）
                 日历版本：""" + SHIPPED.version());
     }
 
@@ -100,7 +100,7 @@ class DeadlineExplanationTest {
                 起算时间不在工作时间内，自下一个上班时间 2024-03-11 08:30 起计算
                 计入2个工作小时：2024-03-11 08:30–10:30
                 到期时间：2024-03-11 10:30 周一
-                预警时间：2024-03-11 10:00（已用工作时间 2 h 0 min 的 75%）
+                预警时间：2024-03-11 10:00（允许工作时间 2小时 的 75%）
                 日历版本：""" + SHIPPED.version());
         // inside working hours: no such line
         TimeLimit inside = CALC.start(Track.SIMPLE, Stage.SIGN, at("2024-03-01T16:50")).orElseThrow();
@@ -128,7 +128,7 @@ class DeadlineExplanationTest {
     @DisplayName("无数据年份：说明写明按周一至周五计算")
     void fallbackLine() {
         Deadline d = TIME.compute(at("2027-02-05T10:00"), LimitAmount.workingDays(5), WARNING, "r", "r");
-        assertThat(d.explanation().toChinese()).contains("[2027]年尚无节假日安排数据，暂按周一至周五为工作日计算；公布后时限可能调整");
+        assertThat(d.explanation().toChinese()).contains("2027年尚无节假日安排数据，暂按周一至周五为工作日计算；公布后时限可能调整");
         assertThat(d.explanation().toEnglish()).contains(
                 "No holiday calendar for [2027]: Monday to Friday assumed to be working days; this deadline may move when the calendar is published");
     }

@@ -38,7 +38,7 @@ class TimeLimitCalculatorTest {
             SIMPLE  | SIGN            | 2  | WORKING_HOURS | 225.sign: 2 working hours from registration or transfer                  | 2024-03-04T12:00 | 2024-03-04T11:30
             SIMPLE  | ACCEPT          | 2  | WORKING_HOURS | 225.accept: 2 working hours from signing                                 | 2024-03-04T12:00 | 2024-03-04T11:30
             # Tue 03-05(1); 5 h 15 of 7 h → 15:45
-            SIMPLE  | RESPOND         | 1  | WORKING_DAYS  | 225.respond: 1 working days from acceptance                              | 2024-03-05T17:30 | 2024-03-05T15:45
+            SIMPLE  | RESPOND         | 1  | WORKING_DAYS  | 225.respond: 1 working day from acceptance                              | 2024-03-05T17:30 | 2024-03-05T15:45
             # 03-05(1) 06(2) 07(3) 08(4) 11 Mon(5); 26 h 15 of 35 h: 05, 06, 07 + 08 15:45
             SIMPLE  | MEET_HANDLING   | 5  | WORKING_DAYS  | 225.meet_handling: with the opinion, 5 working days from acceptance      | 2024-03-11T17:30 | 2024-03-08T15:45
             SIMPLE  | OPINION         | 5  | WORKING_DAYS  | 225.opinion: 5 working days from acceptance                              | 2024-03-11T17:30 | 2024-03-08T15:45
@@ -48,7 +48,7 @@ class TimeLimitCalculatorTest {
             # April 22, May 1 = 42 days = 294 h; 220 h 30 = 31 days + 3 h 30; day 32 is 04-18 → 12:00
             SIMPLE  | CONCLUDE        | 60 | CALENDAR_DAYS | 225.conclude: 60 calendar days from acceptance                           | 2024-05-06T17:30 | 2024-04-18T12:00
             GENERAL | ACCEPT          | 5  | WORKING_DAYS  | 510.accept: 5 working days from registration or transfer                 | 2024-03-11T17:30 | 2024-03-08T15:45
-            GENERAL | RESPOND         | 1  | WORKING_DAYS  | 510.respond: 1 working days from acceptance                              | 2024-03-05T17:30 | 2024-03-05T15:45
+            GENERAL | RESPOND         | 1  | WORKING_DAYS  | 510.respond: 1 working day from acceptance                              | 2024-03-05T17:30 | 2024-03-05T15:45
             # 03-05(1) 06(2) 07(3) 08(4) 11(5) 12(6) 13(7) 14(8) 15(9) 18 Mon(10); 52 h 30 of 70 h: 7 days + morning of 03-14
             GENERAL | MEET_HANDLING   | 10 | WORKING_DAYS  | 510.meet_handling: with the opinion, 10 working days from acceptance     | 2024-03-18T17:30 | 2024-03-14T12:00
             GENERAL | OPINION         | 10 | WORKING_DAYS  | 510.opinion: 10 working days from acceptance                             | 2024-03-18T17:30 | 2024-03-14T12:00
@@ -186,7 +186,7 @@ class TimeLimitCalculatorTest {
         // due 12:00 + 1 h: 14:00–15:00; whole span 10:00..15:00 = 3 h, 75 % = 2 h 15 → 10:00–12:00 + 14:00–14:15
         assertThat(extended.due()).isEqualTo(at("2024-03-04T15:00"));
         assertThat(extended.warning()).isEqualTo(at("2024-03-04T14:15"));
-        assertThat(extended.rule()).isEqualTo("225.accept: 2 working hours from signing; extended by 1 working hours");
+        assertThat(extended.rule()).isEqualTo("225.accept: 2 working hours from signing; extended by 1 working hour");
     }
 
     @Test
