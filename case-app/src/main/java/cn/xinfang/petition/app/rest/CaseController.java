@@ -7,6 +7,10 @@ import cn.xinfang.petition.app.cases.Units;
 import cn.xinfang.petition.app.security.Account;
 import cn.xinfang.petition.app.security.CurrentUser;
 import cn.xinfang.petition.projection.caseview.CaseView;
+import cn.xinfang.petition.projection.ledger.FindLedgerQuery;
+import cn.xinfang.petition.projection.ledger.LedgerPage;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpStatus;
@@ -35,8 +39,11 @@ public class CaseController {
     private final Units units;
     private final Clock clock;
     private final ObjectMapper json;
+    private final QueryGateway queries;
 
-    public CaseController(CaseService cases, CurrentUser currentUser, Units units, Clock clock, ObjectMapper json) {
+    public CaseController(CaseService cases, CurrentUser currentUser, Units units, Clock clock, ObjectMapper json,
+                          QueryGateway queries) {
+        this.queries = queries;
         this.cases = cases;
         this.currentUser = currentUser;
         this.units = units;
@@ -79,6 +86,26 @@ public class CaseController {
                 .eTag(etag(r.view()))
                 .header("Idempotent-Replayed", Boolean.toString(r.replayed()))
                 .body(r.view());
+    }
+
+    /** 事项列表: a page of cases (newest first) with the total number of matching cases; from the ledger read model. */
+    @GetMapping
+    public LedgerPage list(@RequestParam(required = false) String unit, @RequestParam(required = false) String status,
+                           @RequestParam(required = false) String track, @RequestParam(required = false) Boolean overdue,
+                           @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+                           @RequestParam(defaultValue = "20") int size) {
+        String scope = Scope.unit(currentUser.get(), unit);
+        Fields f = new Fields();
+        ReadModelController.pageAndSize(f, page, size);
+        String statusCode = status == null || status.isBlank() ? null : status.trim().toUpperCase(java.util.Locale.ROOT);
+        if (statusCode != null && !java.util.List.of("REGISTERED", "SIGNED", "ACCEPTED", "OPINION_GIVEN", "RESOLVED", "DECLINED").contains(statusCode)) {
+            f.add("status", "must be one of REGISTERED, SIGNED, ACCEPTED, OPINION_GIVEN, RESOLVED, DECLINED",
+                    "可选值：REGISTERED, SIGNED, ACCEPTED, OPINION_GIVEN, RESOLVED, DECLINED");
+        }
+        Track t = f.optional("track", track, Track.class);
+        f.throwIfInvalid();
+        return queries.query(new FindLedgerQuery(scope, statusCode, t == null ? null : t.name(), null, null, null, q, overdue,
+                clock.instant(), true, page, size), ResponseTypes.instanceOf(LedgerPage.class)).join();
     }
 
     @GetMapping("/{id}")

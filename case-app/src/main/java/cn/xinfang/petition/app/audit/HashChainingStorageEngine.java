@@ -1,0 +1,81 @@
+package cn.xinfang.petition.app.audit;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The JDBC storage engine with the hash chain: after events are appended (in the command's
+ * transaction), the chains of their cases are extended in that same transaction, so an event is
+ * never stored without its link.
+ */
+public class HashChainingStorageEngine implements EventStorageEngine {
+
+    private final EventStorageEngine delegate;
+    private final EventChain chain;
+
+    public HashChainingStorageEngine(EventStorageEngine delegate, EventChain chain) {
+        this.delegate = delegate;
+        this.chain = chain;
+    }
+
+    @Override
+    public void appendEvents(List<? extends EventMessage<?>> events) {
+        delegate.appendEvents(events);
+        Set<String> aggregates = new LinkedHashSet<>();
+        for (EventMessage<?> e : events) {
+            aggregates.add(e instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : e.getIdentifier());
+        }
+        chain.extend(aggregates);
+    }
+
+    @Override
+    public void storeSnapshot(DomainEventMessage<?> snapshot) {
+        delegate.storeSnapshot(snapshot);
+    }
+
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        return delegate.readEvents(trackingToken, mayBlock);
+    }
+
+    @Override
+    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+        return delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
+    }
+
+    @Override
+    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+        return delegate.readSnapshot(aggregateIdentifier);
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        return delegate.lastSequenceNumberFor(aggregateIdentifier);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return delegate.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return delegate.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return delegate.createTokenAt(dateTime);
+    }
+}

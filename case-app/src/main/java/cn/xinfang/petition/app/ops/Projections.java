@@ -1,0 +1,77 @@
+package cn.xinfang.petition.app.ops;
+
+import cn.xinfang.petition.app.rest.ApiException;
+import cn.xinfang.petition.projection.escalation.EscalationProjection;
+import cn.xinfang.petition.projection.ledger.LedgerProjection;
+import cn.xinfang.petition.projection.overdue.OverdueProjection;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Rebuilds a projection from the events: its processor is stopped, its token reset (its reset
+ * handler clears its tables) and started again; it then replays every event while the rest of the
+ * service keeps answering. The status says how far the replay has come.
+ */
+@Service
+public class Projections {
+
+    private static final Logger log = LoggerFactory.getLogger(Projections.class);
+
+    public static final List<String> NAMES = List.of(LedgerProjection.NAME, OverdueProjection.NAME, EscalationProjection.NAME);
+
+    /** A projection's processor: running, replaying, the last event position it handled and the store's head. */
+    public record Status(String name, boolean running, boolean replaying, boolean error, long position, long head, double progress,
+                         boolean caughtUp) {
+    }
+
+    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+
+    public Projections(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+        this.processing = processing;
+        this.jdbc = jdbc;
+    }
+
+    public Status rebuild(String name) {
+        StreamingEventProcessor p = processor(name);
+        log.info("rebuilding projection {}", name);
+        p.shutDown();
+        p.resetTokens();
+        p.start();
+        return status(name);
+    }
+
+    public Status status(String name) {
+        StreamingEventProcessor p = processor(name);
+        Long headValue = jdbc.queryForObject("select coalesce(max(globalindex), -1) from domainevententry", Long.class);
+        long head = headValue == null ? -1 : headValue;
+        long position = -1;
+        boolean error = false;
+        for (EventTrackerStatus s : p.processingStatus().values()) {
+            OptionalLong pos = s.getCurrentPosition();
+            position = Math.max(position, pos.isPresent() ? pos.getAsLong() : -1);
+            error |= s.isErrorState();
+        }
+        boolean caughtUp = position >= head && !p.isReplaying();
+        double progress = head <= 0 ? 1.0 : Math.min(1.0, Math.max(0, position) / (double) head);
+        return new Status(name, p.isRunning(), p.isReplaying(), error, position, head, Math.round(progress * 1000) / 1000.0, caughtUp);
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        if (!NAMES.contains(name)) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "projection-not-found", "no projection named " + name + "; projections: " + NAMES,
+                    "没有名为 " + name + " 的视图；可用：" + NAMES);
+        }
+        return processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("processor " + name + " is not a streaming processor"));
+    }
+}

@@ -1,0 +1,38 @@
+package cn.xinfang.petition.app.rest;
+
+import cn.xinfang.petition.app.ops.Projections;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** Rebuilding a projection from the events (ADMIN only), and its progress. */
+@RestController
+@RequestMapping("/api/admin/projections")
+public class ProjectionAdminController {
+
+    private final Projections projections;
+
+    public ProjectionAdminController(Projections projections) {
+        this.projections = projections;
+    }
+
+    @GetMapping
+    public List<Projections.Status> all() {
+        return Projections.NAMES.stream().map(projections::status).toList();
+    }
+
+    @PostMapping("/{name}/rebuild")
+    public ResponseEntity<Projections.Status> rebuild(@PathVariable String name) {
+        return ResponseEntity.accepted().body(projections.rebuild(name));
+    }
+
+    @GetMapping("/{name}/rebuild")
+    public Projections.Status progress(@PathVariable String name) {
+        return projections.status(name);
+    }
+}

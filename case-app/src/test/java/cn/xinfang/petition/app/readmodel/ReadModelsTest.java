@@ -1,0 +1,344 @@
+package cn.xinfang.petition.app.readmodel;
+
+import cn.xinfang.petition.app.support.Api;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The read models and the audit trail after a scripted set of back-entered (补录) cases, all in
+ * March 2024 (Asia/Shanghai):
+ * <ul>
+ *   <li>A, SIMPLE, town: registered Mon 03-04 09:00, signed 10:00, accepted 11:00, petitioner told Wed 03-06 09:00
+ *       (RESPOND was due Tue 03-05 17:30). Open: MEET_HANDLING and OPINION due Mon 03-11 17:30, CONCLUDE due
+ *       Mon 05-06 17:30 (03-04 + 60 days = 05-03, inside the Labour Day holiday 05-01..05-05).</li>
+ *   <li>B, GENERAL, village-1: registered 03-04 09:00; ACCEPT due Mon 03-11 17:30; escalated by a supervisor.</li>
+ *   <li>C, SIMPLE, town: registered 03-04 09:00, never signed; SIGN due 03-04 11:00.</li>
+ * </ul>
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReadModelsTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Api api;
+    String a;
+    String b;
+    String c;
+    Instant beforeResponse;
+
+    static String register(String track, String unit, String subject) {
+        return """
+                {"track":"%s","channel":"LETTER","category":"COMPLAINT",
+                 "petitioner":{"name":"王五","idNumber":"11010519491231002X","phone":"13812345678","address":"一村五组"},
+                 "subject":"%s","content":"纸质台账补录","unit":"%s","occurredAt":"2024-03-04T09:00:00+08:00"}
+                """.formatted(track, subject, unit);
+    }
+
+    String ok(Api.Res r) {
+        assertThat(r.status()).as(r.toString()).isBetween(200, 201);
+        return r.body().path("id").asText();
+    }
+
+    static String at(String local) {
+        return "{\"occurredAt\":\"" + local + ":00+08:00\"}";
+    }
+
+    @BeforeAll
+    void script() throws InterruptedException {
+        api = new Api(port);
+        a = ok(api.post("handler", "/api/cases", register("SIMPLE", "town", "A 道路维修")));
+        b = ok(api.post("handler", "/api/cases", register("GENERAL", "village-1", "B 低保申请")));
+        c = ok(api.post("handler", "/api/cases", register("SIMPLE", "town", "C 噪声扰民")));
+        ok(api.post("handler", "/api/cases/" + a + "/sign", at("2024-03-04T10:00")));
+        ok(api.post("handler", "/api/cases/" + a + "/accept", at("2024-03-04T11:00")));
+        ok(api.post("supervisor", "/api/cases/" + b + "/escalate",
+                "{\"reason\":\"HARD_CASE\",\"leader\":\"王镇长\",\"plan\":\"一案一策：联合调处\",\"occurredAt\":\"2024-03-05T09:00:00+08:00\"}"));
+        Thread.sleep(20);
+        beforeResponse = Instant.now();
+        Thread.sleep(20);
+        ok(api.post("handler", "/api/cases/" + a + "/respond",
+                "{\"mode\":\"PHONE\",\"summary\":\"电话告知\",\"occurredAt\":\"2024-03-06T09:00:00+08:00\"}"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(jdbc.queryForObject("select count(*) from ledger_case", Integer.class)).isEqualTo(3);
+            assertThat(jdbc.queryForObject("select count(*) from ledger_case where responded_at is not null", Integer.class)).isEqualTo(1);
+            assertThat(jdbc.queryForObject("select count(*) from time_limit_run where stage = 'RESPOND' and stopped_at is not null",
+                    Integer.class)).isEqualTo(1);
+            assertThat(jdbc.queryForObject("select count(*) from escalation_entry where reason = 'HARD_CASE'", Integer.class)).isEqualTo(1);
+        });
+    }
+
+    List<String> overdue(String query) {
+        Api.Res r = api.get("supervisor", "/api/overdue?" + query);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        List<String> out = new ArrayList<>();
+        r.body().forEach(n -> out.add(label(n.get("caseId").asText()) + "." + n.get("stage").asText()));
+        return out;
+    }
+
+    String label(String id) {
+        return id.equals(a) ? "A" : id.equals(b) ? "B" : id.equals(c) ? "C" : "?";
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("超期清单按发生时间回溯")
+    void theOverdueListAtSeveralInstantsOfTheTimeline() {
+        assertThat(overdue("asOf=2024-03-04T10:30:00%2B08:00")).isEmpty();
+        assertThat(overdue("asOf=2024-03-04T11:30:00%2B08:00")).containsExactly("C.SIGN");
+        assertThat(overdue("asOf=2024-03-05T18:00:00%2B08:00")).containsExactly("C.SIGN", "A.RESPOND");
+        assertThat(overdue("asOf=2024-03-12T09:00:00%2B08:00"))
+                .containsExactly("C.SIGN", "A.MEET_HANDLING", "A.OPINION", "B.ACCEPT"); // same due: by case number
+        assertThat(overdue("asOf=2024-03-12T09:00:00%2B08:00&unit=village-1")).containsExactly("B.ACCEPT");
+    }
+
+    @Test
+    @Order(2)
+    void lateness_isGivenInCalendarAndWorkingTime() {
+        JsonNode list = api.get("supervisor", "/api/overdue?asOf=2024-03-05T09:00:00%2B08:00").body();
+        JsonNode sign = list.get(0);
+        assertThat(sign.get("stage").asText()).isEqualTo("SIGN");
+        // due Mon 11:00; at Tue 09:00: 22 h of calendar time, 11:00-12:00 + 14:00-17:30 + 08:30-09:00 = 5 h of working time
+        assertThat(Duration.parse(sign.get("lateBy").asText())).isEqualTo(Duration.ofHours(22));
+        assertThat(Duration.parse(sign.get("lateByWorkingTime").asText())).isEqualTo(Duration.ofHours(5));
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("“当时屏幕上显示什么”：knownAt 之前未录入的回应不计")
+    void knownAtShowsWhatHadBeenRecordedThen() {
+        String asOf = "asOf=2024-03-07T09:00:00%2B08:00";
+        assertThat(overdue(asOf)).containsExactly("C.SIGN");
+        String known = OffsetDateTime.ofInstant(beforeResponse, java.time.ZoneOffset.UTC).toString().replace("+", "%2B");
+        assertThat(overdue(asOf + "&knownAt=" + known)).containsExactly("C.SIGN", "A.RESPOND");
+        assertThat(overdue(asOf + "&knownAt=2024-01-01T00:00:00%2B08:00")).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void upcomingListsWhatIsDueSoon() {
+        String d = ok(api.post("handler", "/api/cases", register("SIMPLE", "town", "D 新登记").replace(",\"occurredAt\":\"2024-03-04T09:00:00+08:00\"", "")));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode soon = api.get("handler", "/api/upcoming?within=P7D").body();
+            assertThat(soon.findValuesAsText("caseId")).contains(d);
+        });
+        assertThat(api.get("handler", "/api/upcoming?within=PT1M").body().findValuesAsText("caseId")).doesNotContain(d);
+        assertThat(api.get("handler", "/api/upcoming?within=soon").status()).isEqualTo(400);
+        assertThat(api.get("village1", "/api/upcoming?unit=town").status()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(5)
+    void theLedgerHasOneRowPerCaseWithItsCurrentStage() {
+        JsonNode page = api.get("supervisor", "/api/ledger?from=2024-03-01&to=2024-03-31").body();
+        assertThat(page.get("total").asLong()).isEqualTo(3);
+        JsonNode rowA = null;
+        for (JsonNode r : page.get("items")) {
+            if (r.get("caseId").asText().equals(a)) {
+                rowA = r;
+            }
+        }
+        assertThat(rowA).isNotNull();
+        assertThat(rowA.get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(rowA.get("handler").asText()).isEqualTo("handler");
+        assertThat(rowA.get("currentStage").asText()).isEqualTo("MEET_HANDLING");
+        assertThat(OffsetDateTime.parse(rowA.get("currentDue").asText()).toInstant())
+                .isEqualTo(OffsetDateTime.parse("2024-03-11T17:30:00+08:00").toInstant());
+        assertThat(rowA.get("idNumber").asText()).isEqualTo("110105********002X");
+        assertThat(rowA.get("phone").asText()).isEqualTo("138****5678");
+        assertThat(api.get("village1", "/api/ledger").body().get("total").asLong()).isEqualTo(1);
+        assertThat(api.get("supervisor", "/api/ledger?q=噪声").body().get("items").get(0).get("caseId").asText()).isEqualTo(c);
+        assertThat(api.get("supervisor", "/api/cases?status=REGISTERED&unit=town").body().get("total").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(api.get("supervisor", "/api/cases?overdue=true").body().get("total").asLong()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    @Order(6)
+    void theLedgerExportsAsXlsxWithTheTitleRowsOfAPaperLedger() throws IOException {
+        Api.Res r = api.get("supervisor", "/api/ledger?format=xlsx&from=2024-03-01&to=2024-03-31");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Content-Disposition")).contains("ledger.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(r.raw().body()))) {
+            Sheet s = wb.getSheetAt(0);
+            assertThat(s.getRow(0).getCell(0).getStringCellValue()).isEqualTo("信访事项台账");
+            assertThat(s.getRow(1).getCell(0).getStringCellValue()).startsWith("填报单位：");
+            Row header = s.getRow(2);
+            List<String> headers = new ArrayList<>();
+            header.forEach(cell -> headers.add(cell.getStringCellValue()));
+            assertThat(headers).containsExactly("序号", "案件编号", "信访人", "身份证号", "联系方式", "单位或地址", "主要诉求", "渠道",
+                    "类别", "办理单位", "经办人", "当前环节", "当前时限", "状态", "化解情况", "备注");
+            assertThat(s.getLastRowNum()).isEqualTo(5);
+            assertThat(s.getRow(3).getCell(0).getStringCellValue()).isEqualTo("1");
+            assertThat(s.getRow(3).getCell(2).getStringCellValue()).isEqualTo("王五");
+            assertThat(s.getRow(3).getCell(3).getStringCellValue()).isEqualTo("110105********002X");
+            assertThat(s.getRow(3).getCell(7).getStringCellValue()).isEqualTo("来信");
+        }
+    }
+
+    @Test
+    @Order(7)
+    void theLedgerExportsAsCsvWithAByteOrderMark() {
+        Api.Res r = api.get("supervisor", "/api/ledger?format=csv&unit=village-1");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Content-Type")).startsWith("text/csv");
+        byte[] bytes = r.raw().body();
+        assertThat(new byte[]{bytes[0], bytes[1], bytes[2]}).containsExactly(0xEF, 0xBB, 0xBF);
+        String[] lines = new String(bytes, StandardCharsets.UTF_8).substring(1).split("\r\n");
+        assertThat(lines[0]).isEqualTo("序号,案件编号,信访人,身份证号,联系方式,单位或地址,主要诉求,渠道,类别,办理单位,经办人,当前环节,当前时限,状态,化解情况,备注");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[1]).contains("B 低保申请").contains("village-1").contains("已登记");
+    }
+
+    @Test
+    @Order(8)
+    void escalationsShowTheResponsibleLeaderAndPlan() {
+        JsonNode list = api.get("supervisor", "/api/escalations?open=true").body();
+        JsonNode caseB = null;
+        for (JsonNode e : list) {
+            if (e.get("caseId").asText().equals(b)) {
+                caseB = e;
+            }
+        }
+        assertThat(caseB).as(list.toString()).isNotNull();
+        assertThat(caseB.get("escalations").findValuesAsText("leader")).contains("王镇长");
+        assertThat(caseB.get("escalations").findValuesAsText("plan")).contains("一案一策：联合调处");
+    }
+
+    @Test
+    @Order(9)
+    void statisticsPerUnit() {
+        JsonNode stats = api.get("auditor", "/api/stats/units?from=2024-03-01&to=2024-03-31").body();
+        JsonNode town = null;
+        for (JsonNode s : stats) {
+            if (s.get("unit").asText().equals("town")) {
+                town = s;
+            }
+        }
+        assertThat(town).as(stats.toString()).isNotNull();
+        assertThat(town.get("registered").asLong()).isEqualTo(2);
+        assertThat(town.get("accepted").asLong()).isEqualTo(1);
+        assertThat(town.get("timelyAcceptanceRate").asDouble()).isEqualTo(1.0);
+        assertThat(town.at("/stages/RESPOND/met").asLong()).isZero();
+        assertThat(town.at("/stages/RESPOND/completed").asLong()).isEqualTo(1);
+        assertThat(town.at("/responseAndMeetings/responded").asLong()).isEqualTo(1);
+        Api.Res xlsx = api.get("auditor", "/api/stats/units?from=2024-03-01&to=2024-03-31&format=xlsx");
+        assertThat(xlsx.status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("历史：逐条事件、哈希，以及某一时刻的事项状态")
+    void historyAndTheCaseAsItWas() {
+        JsonNode h = api.get("auditor", "/api/cases/" + a + "/history").body();
+        assertThat(h.get(0).get("type").asText()).isEqualTo("PetitionRegisteredEvent");
+        assertThat(h.get(0).get("hash").asText()).hasSize(64);
+        assertThat(h.get(0).at("/data/petitioner/idNumber").asText()).isEqualTo("110105********002X");
+        assertThat(h.get(0).at("/actor/userId").asText()).isEqualTo("handler");
+        JsonNode then = api.get("auditor", "/api/cases/" + a + "/history?asOf=2024-03-04T10:30:00%2B08:00").body();
+        assertThat(then.get("status").asText()).isEqualTo("SIGNED");
+        JsonNode known = api.get("auditor", "/api/cases/" + a + "/history?asOf=2024-03-07T00:00:00%2B08:00&knownAt="
+                + OffsetDateTime.ofInstant(beforeResponse, java.time.ZoneOffset.UTC).toString().replace("+", "%2B")).body();
+        assertThat(known.at("/steps/respondedAt").isNull() || known.at("/steps/respondedAt").isMissingNode()).isTrue();
+        assertThat(api.get("auditor", "/api/cases/" + a + "/history?asOf=2020-01-01").status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(12)
+    @DisplayName("防篡改：直接修改数据库中的事件，校验指出该事件")
+    void anAlteredEventIsNamedByTheVerification() {
+        JsonNode intact = api.get("auditor", "/api/cases/" + c + "/verify").body();
+        assertThat(intact.get("intact").asBoolean()).as(intact.toString()).isTrue();
+        String eventId = jdbc.queryForObject("select eventidentifier from domainevententry where aggregateidentifier = ? and sequencenumber = 0",
+                String.class, c);
+        byte[] payload = jdbc.queryForObject("select payload from domainevententry where eventidentifier = ?", byte[].class, eventId);
+        byte[] forged = new String(payload, StandardCharsets.UTF_8).replace("C 噪声扰民", "C 已撤回").getBytes(StandardCharsets.UTF_8);
+        jdbc.update("update domainevententry set payload = ? where eventidentifier = ?", forged, eventId);
+        JsonNode broken = api.get("auditor", "/api/cases/" + c + "/verify").body();
+        assertThat(broken.get("intact").asBoolean()).isFalse();
+        assertThat(broken.at("/firstProblem/sequence").asLong()).isZero();
+        assertThat(broken.at("/firstProblem/eventId").asText()).isEqualTo(eventId);
+        assertThat(broken.at("/firstProblem/problem").asText()).startsWith("ALTERED");
+        jdbc.update("update domainevententry set payload = ? where eventidentifier = ?", payload, eventId);
+        assertThat(api.get("auditor", "/api/cases/" + c + "/verify").body().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(13)
+    @DisplayName("摘要：保存后追加事件仍可验证；删除事件被发现并指出事项")
+    void aDigestKeptEarlierProvesTheStoreOrNamesTheCase() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        Api.Res taken = api.get("auditor", "/api/audit/digest");
+        assertThat(taken.status()).isEqualTo(200);
+        String digest = taken.text();
+        assertThat(taken.body().get("eventCount").asLong()).isPositive();
+        ok(api.post("handler", "/api/cases/" + c + "/sign", at("2024-03-04T14:00")));
+        JsonNode stillGood = api.post("auditor", "/api/audit/verify", digest).body();
+        assertThat(stillGood.get("intact").asBoolean()).as(stillGood.toString()).isTrue();
+
+        long seq = json.readTree(digest).get("heads").findValues("caseId").stream().anyMatch(n -> n.asText().equals(b)) ? 1 : -1;
+        assertThat(seq).isEqualTo(1);
+        jdbc.update("delete from domainevententry where aggregateidentifier = ? and sequencenumber = 1", b);
+        JsonNode found = api.post("auditor", "/api/audit/verify", digest).body();
+        assertThat(found.get("intact").asBoolean()).isFalse();
+        assertThat(found.get("cases").findValuesAsText("caseId")).containsExactly(b);
+        assertThat(api.get("auditor", "/api/cases/" + b + "/verify").body().at("/firstProblem/problem").asText()).startsWith("MISSING");
+        assertThat(api.post("handler", "/api/audit/verify", digest).status()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("重建视图：逐行一致")
+    void everyProjectionRebuildsToTheSameRows() {
+        Map<String, String> tables = Map.of(
+                "ledger", "select * from ledger_case order by case_id",
+                "overdue", "select r.*, d.version_no, d.due_at, d.warning_at, d.effective_at, d.recorded_at from time_limit_run r "
+                        + "join time_limit_due d on d.run_id = r.run_id order by r.run_id, d.version_no",
+                "escalations", "select * from escalation_entry order by event_id");
+        for (var e : tables.entrySet()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.get("admin", "/api/admin/projections/" + e.getKey() + "/rebuild")
+                    .body().get("caughtUp").asBoolean());
+            List<Map<String, Object>> before = jdbc.queryForList(e.getValue());
+            assertThat(before).isNotEmpty();
+            Api.Res started = api.post("admin", "/api/admin/projections/" + e.getKey() + "/rebuild", null);
+            assertThat(started.status()).as(started.toString()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ofMillis(200)).untilAsserted(() -> {
+                JsonNode st = api.get("admin", "/api/admin/projections/" + e.getKey() + "/rebuild").body();
+                assertThat(st.get("caughtUp").asBoolean()).as(st.toString()).isTrue();
+                assertThat(jdbc.queryForList(e.getValue())).isEqualTo(before);
+            });
+        }
+        assertThat(api.post("supervisor", "/api/admin/projections/ledger/rebuild", null).status()).isEqualTo(403);
+        assertThat(api.post("admin", "/api/admin/projections/nope/rebuild", null).status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,171 @@
+package cn.xinfang.petition.projection.ledger;
+
+import cn.xinfang.petition.api.MeetingKind;
+import cn.xinfang.petition.api.Role;
+import cn.xinfang.petition.api.event.*;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+import static cn.xinfang.petition.projection.support.Sql.ts;
+
+/**
+ * Builds {@code ledger_case} and {@code ledger_stage}. Every write sets absolute values, so a
+ * handler applied twice leaves the same rows.
+ */
+@Component
+@ProcessingGroup(LedgerProjection.NAME)
+public class LedgerProjection {
+
+    public static final String NAME = "ledger";
+
+    private final JdbcTemplate jdbc;
+
+    public LedgerProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(PetitionRegisteredEvent e) {
+        String remark = e.collective() ? "集体访（" + e.headcount() + "人）" : null;
+        Object[] values = {e.caseNo(), e.petitioner().name(), e.petitioner().idNumber(), e.petitioner().phone(),
+                e.petitioner().address(), e.subject(), e.content(), e.channel().name(), e.category().name(), e.track().name(),
+                e.unit(), e.firstUnit(), handler(e.actor()), e.headcount(), e.collective(), remark, ts(e.occurredAt()),
+                ts(e.recordedAt()), e.caseId().value()};
+        int updated = jdbc.update("update ledger_case set case_no = ?, petitioner_name = ?, id_number = ?, phone = ?, address = ?, "
+                + "subject = ?, content = ?, channel = ?, category = ?, track = ?, unit = ?, first_unit = ?, handler = ?, "
+                + "headcount = ?, collective = ?, remark = ?, registered_at = ?, recorded_at = ?, status = 'REGISTERED', "
+                + "escalated = false where case_id = ?", values);
+        if (updated == 0) {
+            jdbc.update("insert into ledger_case (case_no, petitioner_name, id_number, phone, address, subject, content, channel, "
+                    + "category, track, unit, first_unit, handler, headcount, collective, remark, registered_at, recorded_at, "
+                    + "case_id, status, escalated) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REGISTERED', false)",
+                    values);
+        }
+    }
+
+    @EventHandler
+    void on(PetitionSignedEvent e) {
+        jdbc.update("update ledger_case set status = 'SIGNED', handler = ? where case_id = ?", e.actor().userId(), e.caseId().value());
+    }
+
+    @EventHandler
+    void on(PetitionAcceptedEvent e) {
+        jdbc.update("update ledger_case set status = 'ACCEPTED', accepted_at = ?, handler = ? where case_id = ?",
+                ts(e.occurredAt()), e.actor().userId(), e.caseId().value());
+    }
+
+    @EventHandler
+    void on(PetitionDeclinedEvent e) {
+        String resolution = "不予受理：" + e.reason() + (e.guidance() == null ? "" : "（" + e.guidance() + "）");
+        jdbc.update("update ledger_case set status = 'DECLINED', declined_at = ?, resolution = ?, handler = ? where case_id = ?",
+                ts(e.occurredAt()), resolution, e.actor().userId(), e.caseId().value());
+    }
+
+    @EventHandler
+    void on(PetitionerRespondedEvent e) {
+        jdbc.update("update ledger_case set responded_at = ? where case_id = ?", ts(e.occurredAt()), e.caseId().value());
+    }
+
+    @EventHandler
+    void on(MeetingRecordedEvent e) {
+        meeting(e.caseId().value(), e.kind(), e);
+    }
+
+    @EventHandler
+    void on(MeetingWaivedEvent e) {
+        meeting(e.caseId().value(), e.kind(), e);
+    }
+
+    private void meeting(String caseId, MeetingKind kind, CaseEvent e) {
+        String column = kind == MeetingKind.HANDLING ? "handling_meeting_at" : "conclusion_meeting_at";
+        jdbc.update("update ledger_case set " + column + " = ? where case_id = ?", ts(e.occurredAt()), caseId);
+    }
+
+    @EventHandler
+    void on(OpinionGivenEvent e) {
+        jdbc.update("update ledger_case set status = 'OPINION_GIVEN', opinion_at = ? where case_id = ?",
+                ts(e.occurredAt()), e.caseId().value());
+    }
+
+    @EventHandler
+    void on(PetitionResolvedEvent e) {
+        jdbc.update("update ledger_case set status = 'RESOLVED', resolved_at = ?, resolution = ?, satisfaction = ?, handler = ? "
+                        + "where case_id = ?", ts(e.occurredAt()), e.summary(),
+                e.satisfaction() == null ? null : e.satisfaction().name(), e.actor().userId(), e.caseId().value());
+    }
+
+    @EventHandler
+    void on(PetitionEscalatedEvent e) {
+        String remark = "提级（" + e.reason().name() + "）" + (e.leader() == null ? "" : "，包案领导：" + e.leader());
+        jdbc.update("update ledger_case set escalated = true, remark = ? where case_id = ?", remark, e.caseId().value());
+    }
+
+    @EventHandler
+    void on(PetitionTransferredEvent e) {
+        jdbc.update("update ledger_case set unit = ?, status = 'REGISTERED' where case_id = ?", e.toUnit(), e.caseId().value());
+    }
+
+    @EventHandler
+    void on(PetitionReturnedEvent e) {
+        jdbc.update("update ledger_case set unit = ?, status = 'REGISTERED' where case_id = ?", e.toUnit(), e.caseId().value());
+    }
+
+    @EventHandler
+    void on(PetitionReclassifiedEvent e) {
+        jdbc.update("update ledger_case set track = ? where case_id = ?", e.toTrack().name(), e.caseId().value());
+    }
+
+    @EventHandler
+    void on(TimeLimitStartedEvent e) {
+        String caseId = e.caseId().value();
+        String stage = e.timeLimit().stage().name();
+        jdbc.update("delete from ledger_stage where case_id = ? and stage = ?", caseId, stage);
+        jdbc.update("insert into ledger_stage (case_id, stage, due_at) values (?, ?, ?)", caseId, stage, ts(e.timeLimit().due()));
+        current(caseId);
+    }
+
+    @EventHandler
+    void on(TimeLimitStoppedEvent e) {
+        jdbc.update("delete from ledger_stage where case_id = ? and stage = ?", e.caseId().value(), e.stage().name());
+        current(e.caseId().value());
+    }
+
+    @EventHandler
+    void on(TimeLimitExtendedEvent e) {
+        due(e.caseId().value(), e.stage().name(), e.timeLimit().due());
+    }
+
+    @EventHandler
+    void on(TimeLimitRecomputedEvent e) {
+        due(e.caseId().value(), e.stage().name(), e.timeLimit().due());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from ledger_stage");
+        jdbc.update("delete from ledger_case");
+    }
+
+    private void due(String caseId, String stage, java.time.Instant due) {
+        jdbc.update("update ledger_stage set due_at = ? where case_id = ? and stage = ?", ts(due), caseId, stage);
+        current(caseId);
+    }
+
+    /** 当前环节 / 当前时限: the running stage due first. */
+    private void current(String caseId) {
+        List<Object[]> rows = jdbc.query("select stage, due_at from ledger_stage where case_id = ? order by due_at, stage",
+                (rs, i) -> new Object[]{rs.getString(1), rs.getObject(2, java.time.OffsetDateTime.class)}, caseId);
+        Object stage = rows.isEmpty() ? null : rows.get(0)[0];
+        Object due = rows.isEmpty() ? null : rows.get(0)[1];
+        jdbc.update("update ledger_case set current_stage = ?, current_due = ? where case_id = ?", stage, due, caseId);
+    }
+
+    private static String handler(cn.xinfang.petition.api.Actor actor) {
+        return actor.role() == Role.HANDLER ? actor.userId() : null;
+    }
+}

@@ -1,0 +1,78 @@
+package cn.xinfang.petition.projection.overdue;
+
+import cn.xinfang.petition.time.BusinessTime;
+import cn.xinfang.petition.time.TimeRules;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static cn.xinfang.petition.projection.support.Sql.instant;
+import static cn.xinfang.petition.projection.support.Sql.ts;
+
+/**
+ * Answers the overdue and soon-due lists. A run counts at instant T, as known at K, when it had
+ * started by T (recorded by K) and had not stopped by T (or its stop was recorded after K); its
+ * due instant is the latest version that applied by T and was recorded by K.
+ */
+@Component
+public class OverdueQueries {
+
+    private static final String OPEN_AT = """
+            select r.case_id, r.case_no, r.subject, r.unit, r.stage, r.rule, r.started_at, d.due_at, d.warning_at,
+                   r.warned_recorded_at, r.breached_recorded_at
+              from time_limit_run r
+              join time_limit_due d on d.run_id = r.run_id
+             where r.started_at <= ? and r.started_recorded_at <= ?
+               and not (r.stopped_at is not null and r.stopped_at <= ? and r.stopped_recorded_at <= ?)
+               and d.version_no = (select max(d2.version_no) from time_limit_due d2
+                                    where d2.run_id = r.run_id and d2.effective_at <= ? and d2.recorded_at <= ?)
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final TimeRules rules;
+
+    public OverdueQueries(JdbcTemplate jdbc, TimeRules rules) {
+        this.jdbc = jdbc;
+        this.rules = rules;
+    }
+
+    @QueryHandler
+    public List<OpenTimeLimit> find(FindOverdueQuery q) {
+        Instant t = q.asOf();
+        Instant k = q.knownAt();
+        return query(t, k, q.unit(), " and d.due_at < ?", List.of(ts(t)), true);
+    }
+
+    @QueryHandler
+    public List<OpenTimeLimit> find(FindUpcomingQuery q) {
+        Instant now = q.now();
+        return query(now, now, q.unit(), " and d.due_at >= ? and d.due_at <= ?", List.of(ts(now), ts(now.plus(q.within()))), false);
+    }
+
+    private List<OpenTimeLimit> query(Instant t, Instant k, String unit, String dueCondition, List<Object> dueArgs, boolean overdue) {
+        List<Object> args = new ArrayList<>(List.of(ts(t), ts(k), ts(t), ts(k), ts(t), ts(k)));
+        StringBuilder sql = new StringBuilder(OPEN_AT).append(dueCondition);
+        args.addAll(dueArgs);
+        if (unit != null && !unit.isBlank()) {
+            sql.append(" and r.unit = ?");
+            args.add(unit);
+        }
+        sql.append(" order by d.due_at, r.case_no, r.stage");
+        BusinessTime time = rules.calculator().time();
+        return jdbc.query(sql.toString(), (rs, i) -> {
+            Instant due = instant(rs, "due_at");
+            Instant warnedAt = instant(rs, "warned_recorded_at");
+            Instant breachedAt = instant(rs, "breached_recorded_at");
+            return new OpenTimeLimit(rs.getString("case_id"), rs.getString("case_no"), rs.getString("subject"),
+                    rs.getString("unit"), rs.getString("stage"), rs.getString("rule"), instant(rs, "started_at"), due,
+                    instant(rs, "warning_at"), warnedAt != null && !warnedAt.isAfter(k), breachedAt != null && !breachedAt.isAfter(k),
+                    overdue ? Duration.between(due, t) : null, overdue ? time.workingTimeBetween(due, t) : null,
+                    overdue ? null : Duration.between(t, due), overdue ? null : time.workingTimeBetween(t, due));
+        }, args.toArray());
+    }
+}

@@ -1,0 +1,2 @@
+/** Small helpers shared by the views. */
+package cn.xinfang.petition.projection.support;
