@@ -81,6 +81,18 @@ public final class BusinessCalendar {
         return Optional.ofNullable(names.get(date));
     }
 
+    /**
+     * The earliest date that is a working day on one calendar and not on the other, if any: a time
+     * limit whose count never reaches that date is the same on both.
+     */
+    public Optional<LocalDate> firstDifference(BusinessCalendar other) {
+        Set<LocalDate> candidates = new HashSet<>(holidays);
+        candidates.addAll(other.holidays);
+        candidates.addAll(workdays);
+        candidates.addAll(other.workdays);
+        return candidates.stream().filter(d -> isWorkingDay(d) != other.isWorkingDay(d)).min(LocalDate::compareTo);
+    }
+
     /** Whether a State Council notice for this year is loaded; if not, the year is counted Monday–Friday. */
     public boolean isKnownYear(int year) {
         return years.containsKey(year);

@@ -1,0 +1,159 @@
+package cn.xinfang.petition.app.calendar;
+
+import cn.xinfang.petition.api.Actor;
+import cn.xinfang.petition.api.CaseId;
+import cn.xinfang.petition.api.command.RecomputeTimeLimitsCommand;
+import cn.xinfang.petition.app.rest.ApiException;
+import cn.xinfang.petition.app.security.Account;
+import cn.xinfang.petition.time.BusinessCalendar;
+import cn.xinfang.petition.time.CalendarFile;
+import cn.xinfang.petition.time.InvalidCalendarException;
+import cn.xinfang.petition.time.TimeRules;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static cn.xinfang.petition.projection.support.Sql.instant;
+
+/**
+ * Loads calendar revisions. A revision is a calendar file of the shipped shape laid over the
+ * calendar in force (a year it contains replaces that year). It is stored with who loaded it and
+ * when, put in force at once, and then every case with a running stage due on or after the first
+ * date the revision changes is sent {@code RecomputeTimeLimits}; the case recomputes only the open
+ * stages whose instants change, once per revision. Progress is stored per case, so a revision
+ * interrupted by a crash resumes at the next start. Stored revisions are laid over the configured
+ * calendar again at every start, so a revision survives restarts.
+ */
+@Service
+@DependsOn("flywayInitializer")
+public class CalendarRevisions implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(CalendarRevisions.class);
+
+    /** A stored revision and its progress. */
+    public record Revision(String version, String previousVersion, String loadedBy, Instant loadedAt, LocalDate changedFrom,
+                           String status, int casesTotal, int casesDone, Instant finishedAt) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TimeRules rules;
+    private final CommandGateway commands;
+    private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "calendar-revision");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public CalendarRevisions(JdbcTemplate jdbc, TimeRules rules, CommandGateway commands, Clock clock) {
+        this.jdbc = jdbc;
+        this.rules = rules;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    /** At start: the stored revisions are put in force again, in order; unfinished ones resume. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        List<String[]> stored = jdbc.query("select version, content, status from calendar_revision order by loaded_at",
+                (rs, i) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)});
+        for (String[] r : stored) {
+            rules.reviseCalendar(rules.calculator().time().calendar().mergedWith(parse(r[1])));
+        }
+        stored.stream().filter(r -> !"DONE".equals(r[2])).forEach(r -> {
+            log.info("resuming calendar revision {}", r[0]);
+            worker.submit(() -> run(r[0]));
+        });
+    }
+
+    /** Loads a revision; answers the stored revision (status RUNNING while cases are recomputed). */
+    public Revision load(Account who, String json) {
+        BusinessCalendar overlay = parse(json);
+        BusinessCalendar current = rules.calculator().time().calendar();
+        BusinessCalendar revised = current.mergedWith(overlay);
+        if (revised.version().equals(current.version())) {
+            throw new ApiException(HttpStatus.CONFLICT, "calendar-unchanged",
+                    "this calendar changes nothing: the calendar in force is already " + current.version(),
+                    "该日历与现行日历相同（" + current.version() + "），无需修订");
+        }
+        Optional<LocalDate> changedFrom = current.firstDifference(revised);
+        ZoneId zone = rules.calculator().time().zone();
+        List<String> cases = changedFrom.map(d -> jdbc.queryForList("""
+                select distinct r.case_id from time_limit_run r join time_limit_due d on d.run_id = r.run_id
+                 where r.stopped_at is null and d.due_at >= ?
+                   and d.version_no = (select max(d2.version_no) from time_limit_due d2 where d2.run_id = r.run_id)""",
+                String.class, Timestamp.from(d.atStartOfDay(zone).toInstant()))).orElse(List.of());
+        Instant now = clock.instant();
+        jdbc.update("insert into calendar_revision (version, previous_version, content, loaded_by, loaded_at, changed_from, status, "
+                        + "cases_total, cases_done) values (?, ?, ?, ?, ?, ?, 'RUNNING', ?, 0)", revised.version(), current.version(), json,
+                who.username(), Timestamp.from(now), changedFrom.map(Date::valueOf).orElse(null), cases.size());
+        jdbc.batchUpdate("insert into calendar_revision_case (version, case_id, done) values (?, ?, false)",
+                cases.stream().map(c -> new Object[]{revised.version(), c}).toList());
+        jdbc.update("insert into admin_audit (at, actor, action, target, detail) values (?, ?, 'load-calendar', ?, ?)",
+                Timestamp.from(now), who.username(), revised.version(),
+                "previous " + current.version() + ", changes from " + changedFrom.map(LocalDate::toString).orElse("-") + ", "
+                        + cases.size() + " open case(s) to recompute");
+        rules.reviseCalendar(revised);
+        log.info("calendar revision {} in force (was {}); {} case(s) to recompute", revised.version(), current.version(), cases.size());
+        worker.submit(() -> run(revised.version()));
+        return find(revised.version()).orElseThrow();
+    }
+
+    public List<Revision> all() {
+        return jdbc.query("select * from calendar_revision order by loaded_at", CalendarRevisions::revision);
+    }
+
+    public Optional<Revision> find(String version) {
+        return jdbc.query("select * from calendar_revision where version = ?", CalendarRevisions::revision, version).stream().findFirst();
+    }
+
+    /** Sends the recomputation to every case of the revision not yet done, marking each as it goes. */
+    void run(String version) {
+        List<String> pending = jdbc.queryForList("select case_id from calendar_revision_case where version = ? and done = false order by case_id",
+                String.class, version);
+        for (String caseId : pending) {
+            try {
+                commands.sendAndWait(new RecomputeTimeLimitsCommand(new CaseId(caseId), version, Actor.SYSTEM, clock.instant()));
+            } catch (RuntimeException e) {
+                log.warn("calendar revision {}: case {} not recomputed: {}", version, caseId, e.getMessage());
+            }
+            jdbc.update("update calendar_revision_case set done = true where version = ? and case_id = ?", version, caseId);
+            jdbc.update("update calendar_revision set cases_done = cases_done + 1 where version = ?", version);
+        }
+        jdbc.update("update calendar_revision set status = 'DONE', finished_at = ? where version = ?", Timestamp.from(clock.instant()), version);
+        log.info("calendar revision {} done", version);
+    }
+
+    private static BusinessCalendar parse(String json) {
+        try {
+            return CalendarFile.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "the uploaded calendar");
+        } catch (InvalidCalendarException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-calendar", e.getMessage(), "日历文件格式错误：" + e.getMessage());
+        }
+    }
+
+    private static Revision revision(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        Date changed = rs.getDate("changed_from");
+        return new Revision(rs.getString("version"), rs.getString("previous_version"), rs.getString("loaded_by"),
+                instant(rs, "loaded_at"), changed == null ? null : changed.toLocalDate(), rs.getString("status"),
+                rs.getInt("cases_total"), rs.getInt("cases_done"), instant(rs, "finished_at"));
+    }
+}
