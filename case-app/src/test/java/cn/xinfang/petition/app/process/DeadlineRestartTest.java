@@ -131,6 +131,13 @@ class DeadlineRestartTest {
         await().atMost(Duration.ofSeconds(90)).until(() -> Instant.now().isAfter(due.plusSeconds(2)));
         ConfigurableApplicationContext second = start(calendar);
         EventStore store = second.getBean(EventStore.class);
+        // everything recorded before the restart is still there, over HTTP too
+        cn.xinfang.petition.app.support.Api api = new cn.xinfang.petition.app.support.Api(
+                Integer.parseInt(second.getEnvironment().getProperty("local.server.port")));
+        var view = api.get("handler", "/api/cases/" + id);
+        assertThat(view.status()).isEqualTo(200);
+        assertThat(view.body().get("caseNo").asText()).isEqualTo("2026-000100");
+        assertThat(view.body().get("status").asText()).isEqualTo("SIGNED");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(count(store, id, cn.xinfang.petition.api.event.TimeLimitBreachedEvent.class)).isEqualTo(1);
             assertThat(count(store, id, cn.xinfang.petition.api.event.PetitionEscalatedEvent.class)).isEqualTo(1);

@@ -166,7 +166,12 @@ class CaseApiTest {
         void healthAnswersWithoutSigningIn() {
             assertThat(api.get(null, "/actuator/health").status()).isEqualTo(200);
             assertThat(api.get("handler", "/actuator/prometheus").status()).isEqualTo(403);
-            assertThat(api.get("admin", "/actuator/prometheus").status()).isEqualTo(200);
+            newCase("handler", "SIMPLE", "town");
+            Api.Res metrics = api.get("admin", "/actuator/prometheus");
+            assertThat(metrics.status()).isEqualTo(200);
+            assertThat(metrics.text()).contains("petition_commands_seconds_count{outcome=\"success\",type=\"RegisterPetitionCommand\"}")
+                    .contains("petition_events_total{type=\"PetitionRegisteredEvent\"}")
+                    .contains("petition_time_limits_open").contains("petition_processor_lag{processor=\"ledger\"}");
         }
 
         @Test

@@ -1,0 +1,36 @@
+package cn.xinfang.petition.app.ops;
+
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Health of the projections' processors: DOWN when one is in an error state (a handler keeps
+ * failing); whether each runs and how far it lags are details. A processor paused for a rebuild
+ * is not a reason to take the node out of the load balancer.
+ */
+@Component("eventProcessors")
+public class ProcessorHealth implements HealthIndicator {
+
+    private final Projections projections;
+
+    public ProcessorHealth(Projections projections) {
+        this.projections = projections;
+    }
+
+    @Override
+    public Health health() {
+        Health.Builder b = Health.up();
+        for (String name : Projections.NAMES) {
+            Projections.Status s = projections.status(name);
+            if (s.error()) {
+                b = Health.down();
+            }
+        }
+        for (String name : Projections.NAMES) {
+            Projections.Status s = projections.status(name);
+            b.withDetail(name, java.util.Map.of("running", s.running(), "error", s.error(), "lag", Math.max(0, s.head() - s.position())));
+        }
+        return b.build();
+    }
+}
