@@ -50,7 +50,7 @@ public class AdminController {
         if (id != null && !id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
             f.add("id", "must be 1 to 64 lowercase letters, digits or '-', e.g. village-3", "须为1至64位小写字母、数字或'-'，例如 village-3");
         }
-        String name = f.text("name", body.name());
+        String name = f.text("name", body.name(), 100);
         String parent = f.optionalText(body.parent());
         if (parent != null && !admin.unitExists(parent)) {
             f.add("parent", "unit \"" + parent + "\" does not exist", "上级单位 \"" + parent + "\" 不存在");
@@ -73,7 +73,7 @@ public class AdminController {
             f.add("username", "must be 1 to 64 letters, digits, '_', '.' or '-'", "须为1至64位字母、数字、'_'、'.'或'-'");
         }
         String password = password(f, body.password(), true);
-        String displayName = f.text("displayName", body.displayName());
+        String displayName = f.text("displayName", body.displayName(), 100);
         Role role = f.required("role", body.role(), Role.class);
         if (role == Role.SYSTEM) {
             f.add("role", "SYSTEM is the engine's own role and cannot be given to a user", "SYSTEM 为系统内部角色，不能分配给用户");
@@ -98,7 +98,7 @@ public class AdminController {
         String password = password(f, body.password(), false);
         f.throwIfInvalid();
         return admin.updateUser(currentUser.get(), username, role, unit == null ? null : unit.trim(), body.enabled(), password,
-                f.optionalText(body.displayName()));
+                f.optionalText("displayName", body.displayName(), 100));
     }
 
     private String password(Fields f, String password, boolean required) {

@@ -64,9 +64,9 @@ public class CaseController {
         if (headcount < 1) {
             f.add("headcount", "must be at least 1", "人数至少为 1");
         }
-        String subject = f.text("subject", body.subject());
+        String subject = f.text("subject", body.subject(), 200);
         String content = f.text("content", body.content());
-        String unit = f.text("unit", body.unit());
+        String unit = f.text("unit", body.unit(), 64);
         if (unit != null && !units.exists(unit)) {
             f.add("unit", "unit \"" + unit + "\" does not exist; see GET /api/admin/units", "单位 \"" + unit + "\" 不存在");
         }
@@ -131,7 +131,7 @@ public class CaseController {
                                             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return step(id, body, ifMatch, (f, b, who, at, now) -> {
             String reason = f.text("reason", b.reason());
-            String guidance = f.optionalText(b.guidance());
+            String guidance = f.optionalText("guidance", b.guidance(), Fields.LONG_TEXT);
             return cid -> new DeclinePetitionCommand(cid, reason, guidance, who, at, now);
         });
     }
@@ -152,7 +152,7 @@ public class CaseController {
         return step(id, body, ifMatch, (f, b, who, at, now) -> {
             MeetingKind kind = f.required("kind", b.kind(), MeetingKind.class);
             String summary = f.text("summary", b.summary());
-            String place = f.optionalText(b.place());
+            String place = f.optionalText("place", b.place(), 200);
             return cid -> new RecordMeetingCommand(cid, kind, place, summary, who, at, now);
         });
     }
@@ -192,8 +192,8 @@ public class CaseController {
                                              @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return step(id, body, ifMatch, (f, b, who, at, now) -> {
             EscalationReason reason = f.required("reason", b.reason(), EscalationReason.class);
-            String leader = f.text("leader", b.leader());
-            String plan = f.optionalText(b.plan());
+            String leader = f.text("leader", b.leader(), 100);
+            String plan = f.optionalText("plan", b.plan(), 2000);
             Stage stage = f.optional("stage", b.stage(), Stage.class);
             return cid -> new EscalatePetitionCommand(cid, reason, leader, plan, stage, who, at, now);
         });
@@ -203,7 +203,7 @@ public class CaseController {
     public ResponseEntity<CaseView> transfer(@PathVariable String id, @RequestBody(required = false) StepRequest body,
                                              @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return step(id, body, ifMatch, (f, b, who, at, now) -> {
-            String toUnit = f.text("toUnit", b.toUnit());
+            String toUnit = f.text("toUnit", b.toUnit(), 64);
             if (toUnit != null && !units.exists(toUnit)) {
                 f.add("toUnit", "unit \"" + toUnit + "\" does not exist", "单位 \"" + toUnit + "\" 不存在");
             }
@@ -267,7 +267,7 @@ public class CaseController {
             f.add("petitioner", "is required: {name, idNumber?, phone?, address?}", "必填：信访人信息 {name, idNumber?, phone?, address?}");
             return null;
         }
-        String name = f.text("petitioner.name", p.name());
+        String name = f.text("petitioner.name", p.name(), 100);
         String id = f.check("petitioner.idNumber", p.idNumber(), ResidentIdNumber::normalize,
                 "身份证号码无效：须为18位，出生日期真实，校验码正确（GB 11643-1999）");
         String phone = f.check("petitioner.phone", p.phone(), PhoneNumber::normalize,
@@ -276,7 +276,11 @@ public class CaseController {
                 || (p.phone() != null && !p.phone().isBlank() && phone == null)) {
             return null;
         }
-        return new Petitioner(name, id, phone, p.address());
+        String address = f.optionalText("petitioner.address", p.address(), 200);
+        if (p.address() != null && !p.address().isBlank() && address == null) {
+            return null;
+        }
+        return new Petitioner(name, id, phone, address);
     }
 
     static String etag(CaseView v) {

@@ -22,16 +22,35 @@ public final class Fields {
 
     private final List<Problems.FieldProblem> errors = new ArrayList<>();
 
+    /** Longest free text accepted (the read models store it whole). */
+    public static final int LONG_TEXT = 10_000;
+
     public String text(String field, String value) {
+        return text(field, value, LONG_TEXT);
+    }
+
+    public String text(String field, String value, int max) {
         if (value == null || value.isBlank()) {
             add(field, "is required and must not be blank", "必填，不能为空");
             return null;
         }
-        return value.trim();
+        return length(field, value.trim(), max);
     }
 
     public String optionalText(String value) {
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    public String optionalText(String field, String value, int max) {
+        return value == null || value.isBlank() ? null : length(field, value.trim(), max);
+    }
+
+    private String length(String field, String value, int max) {
+        if (value.codePointCount(0, value.length()) > max) {
+            add(field, "is longer than " + max + " characters", "超过 " + max + " 个字符");
+            return null;
+        }
+        return value;
     }
 
     public <E extends Enum<E>> E required(String field, String value, Class<E> type) {

@@ -280,6 +280,17 @@ class CaseApiTest {
         }
 
         @Test
+        @DisplayName("超长文本在入口被拒绝，不会写入事件")
+        void tooLongTextIsRefusedBeforeAnythingIsRecorded() {
+            Integer before = jdbc.queryForObject("select count(*) from domainevententry", Integer.class);
+            Api.Res r = api.post("handler", "/api/cases", register("SIMPLE", "town")
+                    .replace("宅基地纠纷", "长".repeat(201)).replace("张三", "名".repeat(101)));
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.body().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("subject", "petitioner.name");
+            assertThat(jdbc.queryForObject("select count(*) from domainevententry", Integer.class)).isEqualTo(before);
+        }
+
+        @Test
         void anUnknownUnitIsA400() {
             Api.Res r = api.post("handler", "/api/cases", register("SIMPLE", "atlantis"));
             assertThat(r.status()).isEqualTo(400);
