@@ -147,8 +147,8 @@ public class PetitionCase {
 
     @CommandHandler
     void handle(SignPetitionCommand cmd, TimeRules rules) {
-        require(CaseAction.SIGN);
         requireHandlerOfUnit(cmd.actor(), CaseAction.SIGN);
+        require(CaseAction.SIGN);
         Instant at = occurrence(cmd, lastOccurredAt);
         apply(new PetitionSignedEvent(caseId, unit, cmd.actor(), at, cmd.recordedAt()));
         stop(Stage.SIGN, StopReason.COMPLETED, at, cmd.recordedAt());
@@ -166,8 +166,8 @@ public class PetitionCase {
 
     @CommandHandler
     void handle(AcceptPetitionCommand cmd, TimeRules rules) {
-        require(CaseAction.ACCEPT);
         requireHandlerOfUnit(cmd.actor(), CaseAction.ACCEPT);
+        require(CaseAction.ACCEPT);
         Instant at = occurrence(cmd, lastOccurredAt);
         apply(new PetitionAcceptedEvent(caseId, unit, cmd.actor(), at, cmd.recordedAt()));
         stop(Stage.ACCEPT, StopReason.COMPLETED, at, cmd.recordedAt());
@@ -185,8 +185,8 @@ public class PetitionCase {
 
     @CommandHandler
     void handle(DeclinePetitionCommand cmd) {
-        require(CaseAction.DECLINE);
         requireHandlerOfUnit(cmd.actor(), CaseAction.DECLINE);
+        require(CaseAction.DECLINE);
         Instant at = occurrence(cmd, lastOccurredAt);
         apply(new PetitionDeclinedEvent(caseId, unit, cmd.reason(), cmd.guidance(), cmd.actor(), at, cmd.recordedAt()));
         stop(Stage.ACCEPT, StopReason.COMPLETED, at, cmd.recordedAt());
@@ -203,8 +203,8 @@ public class PetitionCase {
 
     @CommandHandler
     void handle(RespondToPetitionerCommand cmd) {
-        require(CaseAction.RESPOND);
         requireHandlerOfUnit(cmd.actor(), CaseAction.RESPOND);
+        require(CaseAction.RESPOND);
         Instant at = occurrence(cmd, lastOccurredAt);
         apply(new PetitionerRespondedEvent(caseId, cmd.mode(), cmd.summary(), cmd.actor(), at, cmd.recordedAt()));
         stop(Stage.RESPOND, StopReason.COMPLETED, at, cmd.recordedAt());
@@ -221,8 +221,8 @@ public class PetitionCase {
     @CommandHandler
     void handle(RecordMeetingCommand cmd) {
         CaseAction action = cmd.kind() == MeetingKind.HANDLING ? CaseAction.MEET_HANDLING : CaseAction.MEET_CONCLUSION;
-        require(action);
         requireHandlerOfUnit(cmd.actor(), action);
+        require(action);
         Instant at = occurrence(cmd, lastOccurredAt);
         apply(new MeetingRecordedEvent(caseId, cmd.kind(), cmd.place(), cmd.summary(), cmd.actor(), at, cmd.recordedAt()));
         stop(meetingStage(cmd.kind()), StopReason.COMPLETED, at, cmd.recordedAt());
@@ -236,8 +236,8 @@ public class PetitionCase {
 
     @CommandHandler
     void handle(WaiveMeetingCommand cmd) {
-        require(CaseAction.WAIVE_MEETING);
         requireRole(cmd.actor(), CaseAction.WAIVE_MEETING.english(), CaseAction.WAIVE_MEETING.chinese(), Role.SUPERVISOR);
+        require(CaseAction.WAIVE_MEETING);
         if (!meetingDue(cmd.kind())) {
             throw new StepNotAllowedException("meeting-not-due",
                     "the " + meetingName(cmd.kind()) + " is not due now, so it cannot be waived; " + allowedNowEnglish(),
@@ -258,8 +258,8 @@ public class PetitionCase {
 
     @CommandHandler
     void handle(GiveOpinionCommand cmd, TimeRules rules) {
-        require(CaseAction.GIVE_OPINION);
         requireHandlerOfUnit(cmd.actor(), CaseAction.GIVE_OPINION);
+        require(CaseAction.GIVE_OPINION);
         Instant at = occurrence(cmd, lastOccurredAt);
         apply(new OpinionGivenEvent(caseId, cmd.decision(), cmd.text(), cmd.actor(), at, cmd.recordedAt()));
         stop(Stage.OPINION, StopReason.COMPLETED, at, cmd.recordedAt());
@@ -277,8 +277,8 @@ public class PetitionCase {
 
     @CommandHandler
     void handle(ResolvePetitionCommand cmd) {
-        require(CaseAction.RESOLVE);
         requireHandlerOfUnit(cmd.actor(), CaseAction.RESOLVE);
+        require(CaseAction.RESOLVE);
         Instant at = occurrence(cmd, lastOccurredAt);
         apply(new PetitionResolvedEvent(caseId, cmd.summary(), cmd.satisfaction(), cmd.actor(), at, cmd.recordedAt()));
         stop(Stage.CONCLUDE, StopReason.COMPLETED, at, cmd.recordedAt());
@@ -305,8 +305,8 @@ public class PetitionCase {
                     cmd.recordedAt(), cmd.recordedAt()));
             return;
         }
-        require(CaseAction.ESCALATE);
         requireRole(cmd.actor(), CaseAction.ESCALATE.english(), CaseAction.ESCALATE.chinese(), Role.SUPERVISOR);
+        require(CaseAction.ESCALATE);
         if (cmd.leader() == null || cmd.leader().isBlank()) {
             throw new InvalidStepDataException("leader-required",
                     "an escalation names the responsible leader (包案领导); give leader",
@@ -331,10 +331,10 @@ public class PetitionCase {
 
     @CommandHandler
     void handle(TransferPetitionCommand cmd, TimeRules rules) {
-        require(CaseAction.TRANSFER);
         if (!cmd.actor().is(Role.SUPERVISOR)) {
             requireHandlerOfUnit(cmd.actor(), CaseAction.TRANSFER);
         }
+        require(CaseAction.TRANSFER);
         if (cmd.toUnit().equals(unit)) {
             throw new StepNotAllowedException("transfer-to-same-unit",
                     "the case is already with unit " + unit + "; transfer it to another unit",
@@ -359,8 +359,8 @@ public class PetitionCase {
 
     @CommandHandler
     void handle(ReturnPetitionCommand cmd, TimeRules rules) {
-        require(CaseAction.RETURN);
         requireHandlerOfUnit(cmd.actor(), CaseAction.RETURN);
+        require(CaseAction.RETURN);
         if (transferredFrom == null) {
             throw new StepNotAllowedException("not-transferred",
                     "the case was not transferred to unit " + unit + ", so there is nothing to return; " + allowedNowEnglish(),
@@ -397,8 +397,8 @@ public class PetitionCase {
 
     @CommandHandler
     void handle(ReclassifyPetitionCommand cmd, TimeRules rules) {
-        require(CaseAction.RECLASSIFY);
         requireRole(cmd.actor(), CaseAction.RECLASSIFY.english(), CaseAction.RECLASSIFY.chinese(), Role.SUPERVISOR);
+        require(CaseAction.RECLASSIFY);
         if (cmd.track() == track) {
             throw new StepNotAllowedException("same-track",
                     "the case is already on the " + track + " track", "该事项已按" + track.code() + "程序办理");
@@ -449,8 +449,8 @@ public class PetitionCase {
 
     @CommandHandler
     void handle(ExtendTimeLimitCommand cmd, TimeRules rules) {
-        require(CaseAction.EXTEND);
         requireRole(cmd.actor(), CaseAction.EXTEND.english(), CaseAction.EXTEND.chinese(), Role.SUPERVISOR);
+        require(CaseAction.EXTEND);
         TimeLimit current = open.get(cmd.stage());
         if (current == null) {
             throw new StageNotOpenException("stage-not-open",
@@ -629,6 +629,8 @@ public class PetitionCase {
     }
 
     // ---------------------------------------------------------------- rules shared by the handlers
+    // Who may act is checked before what the case allows: someone who may not act on the case is
+    // refused as such (403), whatever state it is in.
 
     /** The status table first, then the finer conditions; the message says what is allowed now. */
     private void require(CaseAction action) {

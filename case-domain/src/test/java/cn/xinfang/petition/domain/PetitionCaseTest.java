@@ -475,6 +475,14 @@ class PetitionCaseTest {
         }
 
         @Test
+        void anAuditorIsRefusedAsSuchEvenOnAClosedCase() {
+            fixture.given(simpleResolved())
+                    .when(new ResolvePetitionCommand(ID, "再次办结", null, AUDITOR, null, at("2024-03-07T11:00")))
+                    .expectException(ActionNotPermittedException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
         void resolveIsRefusedTwice() {
             fixture.given(simpleResolved())
                     .when(resolve("2024-03-07T11:00"))
