@@ -35,12 +35,14 @@ CREATE TABLE case_number (
     last_no   BIGINT  NOT NULL
 );
 
+-- Keys are each user's own: another user's key never returns (or reveals) someone else's case.
 CREATE TABLE idempotency_key (
-    idem_key     VARCHAR(200) NOT NULL PRIMARY KEY,
     username     VARCHAR(64)  NOT NULL,
+    idem_key     VARCHAR(200) NOT NULL,
     request_hash VARCHAR(64)  NOT NULL,
     case_id      VARCHAR(64)  NOT NULL,
-    created_at   TIMESTAMP WITH TIME ZONE NOT NULL
+    created_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (username, idem_key)
 );
 
 CREATE TABLE personal_data_access (

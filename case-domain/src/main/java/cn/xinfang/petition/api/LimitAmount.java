@@ -7,8 +7,8 @@ public record LimitAmount(long amount, LimitUnit unit) {
 
     public LimitAmount {
         Objects.requireNonNull(unit, "unit");
-        if (amount <= 0) {
-            throw new IllegalArgumentException("a time limit must be positive, got " + amount + " " + unit.english());
+        if (amount <= 0 || amount > 10_000) {
+            throw new IllegalArgumentException("a time limit must be from 1 to 10000, got " + amount + " " + unit.english());
         }
     }
 

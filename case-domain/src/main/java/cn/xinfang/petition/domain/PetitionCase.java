@@ -734,7 +734,7 @@ public class PetitionCase {
             }
         }
         throw new ActionNotPermittedException("role-not-permitted",
-                "a " + actor.role() + " may not " + what + "; this needs the role " + java.util.Arrays.toString(roles),
+                "the role " + actor.role() + " may not " + what + "; this needs the role " + java.util.Arrays.toString(roles),
                 "角色 " + actor.role() + " 无权" + whatChinese);
     }
 

@@ -43,6 +43,9 @@ import java.util.Map;
  * record entered late) is warned and breached at once, in that order. Ends when the case is
  * resolved or declined, cancelling whatever is still scheduled.
  * <p>
+ * Commands are sent and waited for: if one fails (the database, a concurrent change), the failure
+ * reaches the processor or the deadline scheduler, which retry, instead of being lost.
+ * <p>
  * "Now" is the event's timestamp (when the case recorded it) in event handlers, and the injected
  * {@link Clock} (the service's one clock) when a deadline fires.
  */
@@ -86,7 +89,7 @@ public class TimeLimitSaga {
     void on(TimeLimitBreachedEvent e, @Timestamp Instant now, CommandGateway commands, TimeRules rules) {
         if (rules.calculator().policy().escalatesOnBreach(e.stage())) {
             log.info("escalating breach caseId={} stage={}", e.caseId(), e.stage());
-            commands.send(new EscalatePetitionCommand(e.caseId(), EscalationReason.BREACH, null, null, e.stage(),
+            commands.sendAndWait(new EscalatePetitionCommand(e.caseId(), EscalationReason.BREACH, null, null, e.stage(),
                     Actor.SYSTEM, null, now));
         }
     }
@@ -110,7 +113,7 @@ public class TimeLimitSaga {
         if (s != null && s.due().equals(d.due())) {
             scheduled.put(d.stage(), new ScheduledStage(null, s.dueScheduleId(), s.due()));
         }
-        commands.send(new RecordTimeLimitWarningCommand(d.caseId(), d.stage(), d.due(), clock.instant()));
+        commands.sendAndWait(new RecordTimeLimitWarningCommand(d.caseId(), d.stage(), d.due(), clock.instant()));
     }
 
     @DeadlineHandler(deadlineName = DeadlineNames.DUE)
@@ -120,7 +123,7 @@ public class TimeLimitSaga {
         if (s != null && s.due().equals(d.due())) {
             scheduled.remove(d.stage());
         }
-        commands.send(new RecordTimeLimitBreachCommand(d.caseId(), d.stage(), d.due(), clock.instant()));
+        commands.sendAndWait(new RecordTimeLimitBreachCommand(d.caseId(), d.stage(), d.due(), clock.instant()));
     }
 
     private void schedule(TimeLimit limit, Instant now, DeadlineManager deadlines, CommandGateway commands) {
@@ -131,7 +134,7 @@ public class TimeLimitSaga {
             if (limit.warning().isAfter(now)) {
                 warningId = deadlines.schedule(limit.warning(), DeadlineNames.WARNING, payload);
             } else {
-                commands.send(new RecordTimeLimitWarningCommand(caseId, limit.stage(), limit.due(), now));
+                commands.sendAndWait(new RecordTimeLimitWarningCommand(caseId, limit.stage(), limit.due(), now));
             }
             dueId = deadlines.schedule(limit.due(), DeadlineNames.DUE, payload);
             scheduled.put(limit.stage(), new ScheduledStage(warningId, dueId, limit.due()));

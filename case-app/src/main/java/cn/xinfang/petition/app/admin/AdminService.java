@@ -87,6 +87,14 @@ public class AdminService {
             throw new ApiException(HttpStatus.BAD_REQUEST, "handler-needs-unit", "a HANDLER must belong to a unit; give unit",
                     "经办人必须属于一个单位，请填写 unit");
         }
+        boolean staysActiveAdmin = newRole == Role.ADMIN && (enabled != null ? enabled : current.enabled());
+        if (current.role() == Role.ADMIN && current.enabled() && !staysActiveAdmin
+                && jdbc.queryForObject("select count(*) from app_user where role = 'ADMIN' and enabled = true and username <> ?",
+                Integer.class, username) == 0) {
+            throw new ApiException(HttpStatus.CONFLICT, "last-admin",
+                    "\"" + username + "\" is the last enabled administrator; create or enable another ADMIN first, or nobody could manage users",
+                    "\"" + username + "\" 是最后一个启用的系统管理员；请先创建或启用另一个管理员");
+        }
         List<String> changes = new ArrayList<>();
         if (newRole != current.role()) {
             changes.add("role " + current.role() + "->" + newRole);

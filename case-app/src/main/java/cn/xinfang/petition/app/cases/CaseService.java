@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -72,7 +73,13 @@ public class CaseService {
                             "this Idempotency-Key was used for a different request; use a new key for a new petition",
                             "该 Idempotency-Key 已用于另一请求；新的登记请使用新的键");
                 }
-                return new Registered(awaitCase(earlier.get().caseId(), who), true);
+                Optional<CaseView> existing = awaitCase(earlier.get().caseId(), who);
+                if (existing.isPresent()) {
+                    return new Registered(existing.get(), true);
+                }
+                // the first request claimed the key but never recorded its case (it failed or the node died): start afresh
+                keys.release(who.username(), idempotencyKey, earlier.get().caseId());
+                return register(who, idempotencyKey, requestHash, occurredAt, command);
             }
         }
         Instant effective = occurredAt != null ? occurredAt : clock.instant();
@@ -81,7 +88,7 @@ public class CaseService {
             commands.sendAndWait(command.apply(id, caseNo));
         } catch (RuntimeException e) {
             if (idempotencyKey != null) {
-                keys.release(idempotencyKey, id.value());
+                keys.release(who.username(), idempotencyKey, id.value());
             }
             throw e;
         }
@@ -150,14 +157,18 @@ public class CaseService {
         }
     }
 
-    private CaseView awaitCase(String caseId, Account who) {
+    /** The case an earlier request with the same key is creating: waits up to 10 s for it to be recorded. */
+    private Optional<CaseView> awaitCase(String caseId, Account who) {
         Instant until = clock.instant().plus(Duration.ofSeconds(10));
         while (true) {
             try {
-                return view(caseId, who, false);
+                return Optional.of(view(caseId, who, false));
             } catch (ApiException e) {
-                if (e.status() != HttpStatus.NOT_FOUND || clock.instant().isAfter(until)) {
+                if (e.status() != HttpStatus.NOT_FOUND) {
                     throw e;
+                }
+                if (clock.instant().isAfter(until)) {
+                    return Optional.empty();
                 }
                 try {
                     Thread.sleep(50);

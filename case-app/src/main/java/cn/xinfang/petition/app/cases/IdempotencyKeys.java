@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code Idempotency-Key} of registrations: the first request with a key claims it for the case it
- * creates; a repeat gets that case, never a second one. A key reused for a different request is refused.
+ * {@code Idempotency-Key} of registrations, per user: the first request with a key claims it for the
+ * case it creates; a repeat gets that case, never a second one. A key reused for a different request
+ * is refused.
  */
 @Component
 public class IdempotencyKeys {
@@ -33,18 +34,18 @@ public class IdempotencyKeys {
                     key, username, requestHash, caseId, Timestamp.from(now));
             return Optional.empty();
         } catch (DuplicateKeyException e) {
-            return find(key);
+            return find(username, key);
         }
     }
 
-    public Optional<Claim> find(String key) {
-        List<Claim> found = jdbc.query("select case_id, request_hash from idempotency_key where idem_key = ?",
-                (rs, i) -> new Claim(rs.getString(1), rs.getString(2)), key);
+    public Optional<Claim> find(String username, String key) {
+        List<Claim> found = jdbc.query("select case_id, request_hash from idempotency_key where username = ? and idem_key = ?",
+                (rs, i) -> new Claim(rs.getString(1), rs.getString(2)), username, key);
         return found.stream().findFirst();
     }
 
     /** Gives a key back when the registration it was claimed for failed, so that a corrected retry can use it. */
-    public void release(String key, String caseId) {
-        jdbc.update("delete from idempotency_key where idem_key = ? and case_id = ?", key, caseId);
+    public void release(String username, String key, String caseId) {
+        jdbc.update("delete from idempotency_key where username = ? and idem_key = ? and case_id = ?", username, key, caseId);
     }
 }

@@ -96,9 +96,10 @@ public class AdminController {
             f.add("unit", "unit \"" + unit + "\" does not exist", "单位 \"" + unit + "\" 不存在");
         }
         String password = password(f, body.password(), false);
+        String displayName = f.optionalText("displayName", body.displayName(), 100);
         f.throwIfInvalid();
         return admin.updateUser(currentUser.get(), username, role, unit == null ? null : unit.trim(), body.enabled(), password,
-                f.optionalText("displayName", body.displayName(), 100));
+                displayName);
     }
 
     private String password(Fields f, String password, boolean required) {
@@ -106,6 +107,11 @@ public class AdminController {
             if (required) {
                 f.add("password", "is required", "必填");
             }
+            return null;
+        }
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            f.add("password", "is longer than 72 bytes, the most BCrypt can use; choose a shorter one",
+                    "超过 72 字节（BCrypt 的上限），请使用较短的密码");
             return null;
         }
         if (password.length() < security.minPasswordLength()) {

@@ -127,12 +127,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
+        // Spring MVC's own errors (405, 406, 415, unknown path) arrive with a null body: use the exception's problem
+        if (body == null && ex instanceof org.springframework.web.ErrorResponse er) {
+            body = er.getBody();
+        }
         if (body instanceof ProblemDetail p && (p.getProperties() == null || !p.getProperties().containsKey("code"))) {
             HttpStatus status = HttpStatus.resolve(statusCode.value());
             String code = status == null ? "error" : status.name().toLowerCase().replace('_', '-');
             String en = p.getDetail() == null ? (status == null ? "error" : status.getReasonPhrase()) : p.getDetail();
             ProblemDetail out = Problems.of(status == null ? HttpStatus.BAD_REQUEST : status, code, en, chinese(status) + "：" + en);
-            return super.handleExceptionInternal(ex, out, headers, statusCode, request);
+            HttpHeaders h = new HttpHeaders();
+            if (headers != null) {
+                h.putAll(headers);
+            }
+            h.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+            return new ResponseEntity<>(out, h, statusCode);
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }

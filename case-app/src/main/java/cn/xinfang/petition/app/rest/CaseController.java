@@ -34,6 +34,9 @@ import java.util.function.Function;
 @RequestMapping("/api/cases")
 public class CaseController {
 
+    /** The largest extension accepted in one step, in the stage's unit. */
+    static final long MAX_EXTENSION = 1000;
+
     private final CaseService cases;
     private final CurrentUser currentUser;
     private final Units units;
@@ -77,8 +80,18 @@ public class CaseController {
                     "身份证号码中的出生日期晚于今天，请核对");
         }
         f.throwIfInvalid();
-        Instant now = clock.instant();
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
+        if (key != null && key.length() > 200) {
+            f.add("Idempotency-Key", "is longer than 200 characters; use e.g. a UUID", "超过 200 个字符，请使用例如 UUID");
+        }
+        f.throwIfInvalid();
+        if (who.role() != Role.HANDLER && who.role() != Role.SUPERVISOR) {
+            // refused before a case number is taken, so refusals leave no gap in the numbering
+            throw new ApiException(HttpStatus.FORBIDDEN, "role-not-permitted",
+                    "the role " + who.role() + " may not register a petition; this needs a HANDLER or SUPERVISOR",
+                    "角色 " + who.role() + " 无权登记信访事项");
+        }
+        Instant now = clock.instant();
         CaseService.Registered r = cases.register(who, key, hash(body), occurredAt, (id, caseNo) ->
                 new RegisterPetitionCommand(id, caseNo, track, channel, category, petitioner, headcount, subject, content, unit,
                         who.actor(), occurredAt, now));
@@ -236,9 +249,10 @@ public class CaseController {
         return step(id, body, ifMatch, (f, b, who, at, now) -> {
             Stage stage = f.required("stage", b.stage(), Stage.class);
             Long amount = b.amount();
-            if (amount == null || amount <= 0) {
-                f.add("amount", "is required: a positive whole number in the stage's own unit (working hours, working days or calendar days)",
-                        "必填：按该环节时限单位计的正整数（工作小时、工作日或自然日）");
+            if (amount == null || amount <= 0 || amount > MAX_EXTENSION) {
+                f.add("amount", "is required: a whole number from 1 to " + MAX_EXTENSION
+                                + " in the stage's own unit (working hours, working days or calendar days)",
+                        "必填：1 至 " + MAX_EXTENSION + " 的整数，按该环节时限单位计（工作小时、工作日或自然日）");
             }
             String reason = f.text("reason", b.reason());
             return cid -> new ExtendTimeLimitCommand(cid, stage, amount == null ? 0 : amount, reason, who, at, now);

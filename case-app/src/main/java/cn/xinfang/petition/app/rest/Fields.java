@@ -19,6 +19,8 @@ public final class Fields {
 
     /** A paper record may say it happened at most this far after the service's clock. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+    /** No record of this engine can have happened before this (the earliest paper ledgers entered). */
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
     private final List<Problems.FieldProblem> errors = new ArrayList<>();
 
@@ -46,6 +48,10 @@ public final class Fields {
     }
 
     private String length(String field, String value, int max) {
+        if (value.indexOf('\u0000') >= 0) {
+            add(field, "contains a NUL character (U+0000), which cannot be stored; remove it", "包含无法保存的空字符（U+0000），请删除");
+            return null;
+        }
         if (value.codePointCount(0, value.length()) > max) {
             add(field, "is longer than " + max + " characters", "超过 " + max + " 个字符");
             return null;
@@ -84,6 +90,10 @@ public final class Fields {
         } catch (DateTimeParseException e) {
             add(field, "\"" + value + "\" is not an ISO-8601 time with offset such as 2024-03-01T16:50:00+08:00",
                     "\"" + value + "\" 不是带时区的 ISO-8601 时间，例如 2024-03-01T16:50:00+08:00");
+            return null;
+        }
+        if (at.isBefore(EARLIEST)) {
+            add(field, "is before 2000-01-01; give the time the step actually happened", "早于 2000-01-01；请填写实际发生时间");
             return null;
         }
         if (at.isAfter(clock.instant().plus(CLOCK_SKEW))) {

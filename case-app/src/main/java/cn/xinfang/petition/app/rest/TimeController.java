@@ -62,6 +62,10 @@ public class TimeController {
         } else {
             try {
                 from = OffsetDateTime.parse(start.trim()).toInstant();
+                if (from.isBefore(Instant.parse("1900-01-01T00:00:00Z")) || from.isAfter(Instant.parse("2200-01-01T00:00:00Z"))) {
+                    f.add("start", "must lie between 1900 and 2200", "须在 1900 年至 2200 年之间");
+                    from = null;
+                }
             } catch (DateTimeParseException e) {
                 f.add("start", "\"" + start + "\" is not an ISO-8601 time with offset such as 2024-03-01T16:50:00+08:00",
                         "\"" + start + "\" 不是带时区的 ISO-8601 时间");

@@ -3,7 +3,6 @@ package cn.xinfang.petition.app.rest;
 import cn.xinfang.petition.app.support.Api;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -257,11 +256,6 @@ class AdminApiTest {
     class Input {
 
         @Test
-        @Disabled("reason: case-app/src/main/java/cn/xinfang/petition/app/rest/AdminController.java:53, :76 and :101 violate 'malformed "
-                + "input is a 400, never a 500': a unit's name and a user's displayName are not checked against their columns "
-                + "(VARCHAR(200) in db/migration/common/V2__service.sql) nor for U+0000, which PostgreSQL text cannot hold, so the "
-                + "statements at admin/AdminService.java:50, :67 and :103 fail with DataIntegrityViolationException -> 500 "
-                + "(NUL: only on PostgreSQL; H2 stores it)")
         void overlongOrUnstorableNamesAreA400() {
             int audits = jdbc.queryForObject("select count(*) from admin_audit", Integer.class);
             String tooLong = "名".repeat(201);
@@ -284,6 +278,23 @@ class AdminApiTest {
             assertThat(jdbc.queryForObject("select count(*) from unit where id in ('long-name', 'nul-name')", Integer.class)).isZero();
             assertThat(jdbc.queryForObject("select count(*) from app_user where username = 'longname'", Integer.class)).isZero();
             assertThat(jdbc.queryForObject("select count(*) from admin_audit", Integer.class)).isEqualTo(audits);
+        }
+
+        @Test
+        void theLastAdministratorCannotBeDisabledOrDemoted() {
+            Api.Res disable = api.put("admin", "/api/admin/users/admin", "{\"enabled\":false}");
+            assertThat(disable.status()).as(disable.toString()).isEqualTo(409);
+            assertThat(disable.body().get("code").asText()).isEqualTo("last-admin");
+            assertThat(api.put("admin", "/api/admin/users/admin", "{\"role\":\"AUDITOR\"}").status()).isEqualTo(409);
+            assertThat(api.get("admin", "/api/admin/users").status()).isEqualTo(200);
+        }
+
+        @Test
+        void aPasswordLongerThanBcryptCanUseIsAFieldError() {
+            Api.Res r = api.post("admin", "/api/admin/users",
+                    "{\"username\":\"longpw\",\"password\":\"" + "p".repeat(73) + "\",\"displayName\":\"长密码\",\"role\":\"AUDITOR\"}");
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.body().get("errors").findValuesAsText("field")).containsExactly("password");
         }
 
         @Test

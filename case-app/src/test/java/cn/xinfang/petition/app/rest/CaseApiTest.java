@@ -207,6 +207,15 @@ class CaseApiTest {
         }
 
         @Test
+        void keysBelongToTheirUser() {
+            String key = UUID.randomUUID().toString();
+            Api.Res mine = api.post("handler", "/api/cases", register("SIMPLE", "town"), Map.of("Idempotency-Key", key));
+            Api.Res theirs = api.post("supervisor", "/api/cases", register("SIMPLE", "town"), Map.of("Idempotency-Key", key));
+            assertThat(theirs.status()).isEqualTo(201);
+            assertThat(theirs.body().get("id").asText()).isNotEqualTo(mine.body().get("id").asText());
+        }
+
+        @Test
         void aKeyReusedForAnotherRequestIsRefused() {
             String key = UUID.randomUUID().toString();
             api.post("handler", "/api/cases", register("SIMPLE", "town"), Map.of("Idempotency-Key", key));

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -130,7 +129,6 @@ class ErrorShapeTest {
     }
 
     @Test
-    @Disabled(FRAMEWORK_ERRORS)
     void aWrongMethodIsA405Problem() {
         Api.Res r = api.send("handler", "DELETE", "/api/cases/x", null, Map.of());
         assertProblem(r, 405, "method-not-allowed");
@@ -145,7 +143,6 @@ class ErrorShapeTest {
     }
 
     @Test
-    @Disabled(FRAMEWORK_ERRORS)
     void aBodyThatIsNotJsonIsA415Problem() {
         Api.Res r = raw("handler", "POST", "/api/cases", "text/plain", "track=SIMPLE", Map.of());
         assertProblem(r, 415, "unsupported-media-type");
@@ -153,29 +150,18 @@ class ErrorShapeTest {
     }
 
     @Test
-    @Disabled(FRAMEWORK_ERRORS)
     void anUnknownPathIsA404Problem() {
         assertProblem(api.get("handler", "/api/no-such-thing"), 404, "not-found");
     }
 
     @Test
-    @Disabled(FRAMEWORK_ERRORS)
     void anUnacceptableAcceptHeaderIsA406Problem() {
         String id = newCase();
         assertProblem(api.send("handler", "GET", "/api/cases/" + id, null, Map.of("Accept", "application/xml")), 406, "not-acceptable");
     }
 
-    /** Why the framework's own errors (405, 406, 415, unknown path) lack the API's codes today. */
-    static final String FRAMEWORK_ERRORS = "reason: case-app/src/main/java/cn/xinfang/petition/app/rest/ApiExceptionHandler.java:130 violates "
-            + "the problem shape: for Spring MVC's own exceptions (405, 406, 415, 404 NoResourceFound) ResponseEntityExceptionHandler "
-            + "calls handleExceptionInternal with body == null, so 'body instanceof ProblemDetail' is false and the answer keeps "
-            + "type about:blank with no code, detailZh or detailEn";
 
     @Test
-    @Disabled("reason: case-app/src/main/java/cn/xinfang/petition/app/security/SecurityConfiguration.java:33 violates the problem "
-            + "shape: requests rejected by Spring Security's StrictHttpFirewall (';', '%3B', '%25', '//' in the path) are sent to "
-            + "/error and answered by Spring Boot's BasicErrorController as application/json {timestamp,status,error,path}; no "
-            + "RequestRejectedHandler (or /error controller) writes problem+json")
     void aPathRejectedByTheFirewallIsAProblemToo() {
         for (String path : List.of("/api/cases/a;b=c", "/api/cases/%27%3B%20drop", "/api/cases/%25%25", "/api/cases//x")) {
             Api.Res r = raw("handler", "GET", path, null, null, Map.of());
@@ -287,9 +273,6 @@ class ErrorShapeTest {
     }
 
     @Test
-    @Disabled("reason: case-app/src/main/java/cn/xinfang/petition/app/rest/CaseController.java:74 violates 'malformed input is a 400, "
-            + "never a 500': the Idempotency-Key header is not length-checked, and a key longer than idempotency_key.idem_key "
-            + "VARCHAR(200) fails the insert at cases/IdempotencyKeys.java:32 with DataIntegrityViolationException -> 500")
     void anOverlongIdempotencyKeyIsA400() {
         int before = events();
         Api.Res r = api.post("handler", "/api/cases", CaseApiTest.register("SIMPLE", "town"), Map.of("Idempotency-Key", "k".repeat(300)));
@@ -298,9 +281,6 @@ class ErrorShapeTest {
     }
 
     @Test
-    @Disabled("reason: case-app/src/main/java/cn/xinfang/petition/app/rest/Fields.java:58 violates 'malformed input is a 400, never a "
-            + "500': occurredAt has no lower bound, so -999999999-01-01T00:00:00+18:00 passes and "
-            + "cases/CaseService.java:79 (effective.atZone(zone).getYear()) throws DateTimeException -> 500")
     void anOccurrenceAtTheEdgeOfTimeIsA400() {
         int before = events();
         Api.Res r = api.post("handler", "/api/cases", CaseApiTest.register("SIMPLE", "town")
@@ -310,11 +290,6 @@ class ErrorShapeTest {
     }
 
     @Test
-    @Disabled("reason: case-app/src/main/java/cn/xinfang/petition/app/rest/CaseController.java:212 violates 'malformed input is a 400, "
-            + "never a 500': extend checks only amount > 0 (no upper bound, unlike /api/time/due's 1..10000), and "
-            + "case-domain/src/main/java/cn/xinfang/petition/domain/PetitionCase.java:475 bounds only CONCLUDE, so "
-            + "amount 9223372036854775807 fails in BusinessTime.count (ArithmeticException: long overflow, BusinessTime.java:114) and "
-            + "amount 100000000 in BusinessTime.guard (IllegalStateException, BusinessTime.java:272) -> 500")
     void aHugeExtensionIsRefused() {
         String id = newCase();
         for (String amount : List.of("9223372036854775807", "100000000")) {
@@ -326,10 +301,6 @@ class ErrorShapeTest {
     }
 
     @Test
-    @Disabled("reason: case-app/src/main/java/cn/xinfang/petition/app/rest/TimeController.java:64 violates 'malformed input is a 400, "
-            + "never a 500': start is parsed but not range-checked, so -999999999-01-01T00:00:00+18:00 and "
-            + "+999999999-12-31T00:00:00Z reach case-domain BusinessTime.countWorkingDays (BusinessTime.java:177/182) and throw "
-            + "DateTimeException -> 500")
     void dueAtTheEdgeOfTimeIsA400() {
         for (String start : List.of("-999999999-01-01T00:00:00%2B18:00", "%2B999999999-12-31T00:00:00Z")) {
             Api.Res r = api.get("handler", "/api/time/due?start=" + start + "&amount=10&unit=WORKING_DAYS");
