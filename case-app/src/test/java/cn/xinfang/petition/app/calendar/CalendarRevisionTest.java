@@ -60,13 +60,7 @@ class CalendarRevisionTest {
     }
 
     static JsonNode limit(JsonNode view, String stage) {
-        JsonNode found = null;
-        for (JsonNode l : view.get("timeLimits")) {
-            if (l.get("stage").asText().equals(stage)) {
-                found = l;
-            }
-        }
-        return found;
+        return Api.timeLimit(view, stage);
     }
 
     List<TimeLimitRecomputedEvent> recomputed(String caseId) {

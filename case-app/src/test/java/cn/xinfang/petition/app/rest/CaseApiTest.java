@@ -53,13 +53,7 @@ class CaseApiTest {
     }
 
     static JsonNode limit(JsonNode view, String stage) {
-        JsonNode found = null;
-        for (JsonNode l : view.get("timeLimits")) {
-            if (l.get("stage").asText().equals(stage)) {
-                found = l;
-            }
-        }
-        return found;
+        return Api.timeLimit(view, stage);
     }
 
     @Test

@@ -55,6 +55,17 @@ public final class Api {
         return send(user, "PUT", path, json, Map.of());
     }
 
+    /** The last run of {@code stage} in a case view's {@code timeLimits}, or null. */
+    public static JsonNode timeLimit(JsonNode view, String stage) {
+        JsonNode found = null;
+        for (JsonNode l : view.get("timeLimits")) {
+            if (l.get("stage").asText().equals(stage)) {
+                found = l;
+            }
+        }
+        return found;
+    }
+
     /** {@code user} is "name" (password demo), "name:password", or null for no authentication. */
     public Res send(String user, String method, String path, String json, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
