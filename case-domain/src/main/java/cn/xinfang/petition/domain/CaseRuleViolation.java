@@ -14,7 +14,9 @@ public class CaseRuleViolation extends RuntimeException {
         /** The actor may not take this step on this case. */
         FORBIDDEN,
         /** The command's data is wrong (e.g. a time in the future). */
-        INVALID
+        INVALID,
+        /** The command was decided on an older version of the case than the current one. */
+        STALE
     }
 
     private final String code;

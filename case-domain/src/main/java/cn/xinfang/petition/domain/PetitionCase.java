@@ -53,6 +53,10 @@ import cn.xinfang.petition.api.event.TimeLimitWarningRaisedEvent;
 import cn.xinfang.petition.time.TimeLimitCalculator;
 import cn.xinfang.petition.time.TimeRules;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
@@ -109,6 +113,26 @@ public class PetitionCase {
 
     // for Axon event sourcing
     protected PetitionCase() {
+    }
+
+    /** Metadata key of the version a step was decided on (the case view's ETag); absent: any version. */
+    public static final String EXPECTED_VERSION = "expectedVersion";
+
+    /**
+     * A step sent with the version it was decided on is refused if the case has moved on since.
+     * The check runs while the case is locked for the command, so two steps decided on the same
+     * version cannot both pass.
+     */
+    @CommandHandlerInterceptor
+    Object checkExpectedVersion(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        Object expected = command.getMetaData().get(EXPECTED_VERSION);
+        Long current = AggregateLifecycle.getVersion();
+        if (expected != null && !String.valueOf(expected).equals(String.valueOf(current))) {
+            throw new StaleCaseVersionException("version-mismatch",
+                    "the case has changed since version " + expected + " (now " + current + "); reload it and decide again",
+                    "该事项已被修改（当前版本 " + current + "），请刷新后重新办理");
+        }
+        return chain.proceed();
     }
 
     // ---------------------------------------------------------------- 登记 register

@@ -209,6 +209,30 @@ class PetitionCaseTest {
         }
     }
 
+    // ------------------------------------------------------------ If-Match: the version a step was decided on
+
+    @Nested
+    class ExpectedVersion {
+
+        @Test
+        @DisplayName("按旧版本作出的办理被拒绝，不记录任何事件")
+        void aStepDecidedOnAnOlderVersionIsRefused() {
+            fixture.given(simpleRegistered())
+                    .when(sign(S), java.util.Map.of(PetitionCase.EXPECTED_VERSION, 0L))
+                    .expectException(StaleCaseVersionException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aStepDecidedOnTheCurrentVersionPasses() {
+            fixture.given(simpleRegistered())
+                    .when(sign(S), java.util.Map.of(PetitionCase.EXPECTED_VERSION, 1L))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(signed(S), stopped(Track.SIMPLE, Stage.SIGN, R, S, StopReason.COMPLETED),
+                            started(Track.SIMPLE, Stage.ACCEPT, S));
+        }
+    }
+
     // ------------------------------------------------------------ 签收 sign
 
     @Nested

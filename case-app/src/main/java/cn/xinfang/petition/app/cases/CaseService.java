@@ -7,6 +7,8 @@ import cn.xinfang.petition.app.rest.ApiException;
 import cn.xinfang.petition.app.security.Account;
 import cn.xinfang.petition.projection.caseview.CaseView;
 import cn.xinfang.petition.projection.caseview.CaseViewFold;
+import cn.xinfang.petition.domain.PetitionCase;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -20,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -109,7 +112,9 @@ public class CaseService {
                             + "\"); reload it and decide again", "该事项已被修改（当前版本 \"" + before.version() + "\"），请刷新后重新办理");
         }
         Object cmd = command.apply(new CaseId(caseId));
-        commands.sendAndWait(cmd);
+        // the version also travels with the command: the case checks it again while it is locked
+        commands.sendAndWait(ifMatch == null || ifMatch.trim().equals("*") ? cmd
+                : GenericCommandMessage.asCommandMessage(cmd).andMetaData(Map.of(PetitionCase.EXPECTED_VERSION, before.version())));
         log.info("step {} caseId={}", cmd.getClass().getSimpleName(), caseId);
         // the actor just took the step: they see its result even if the case has left their unit
         return load(caseId).view(false);

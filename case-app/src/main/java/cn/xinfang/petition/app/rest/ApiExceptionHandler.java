@@ -51,6 +51,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case CONFLICT -> HttpStatus.CONFLICT;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case INVALID -> HttpStatus.BAD_REQUEST;
+            case STALE -> HttpStatus.PRECONDITION_FAILED;
         };
         return respond(Problems.of(status, e.code(), e.getMessage(), e.chinese()));
     }
