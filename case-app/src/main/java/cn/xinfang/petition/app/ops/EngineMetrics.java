@@ -28,7 +28,7 @@ import java.util.function.BiFunction;
 /**
  * The engine's own meters (low-cardinality tags only, never a case id):
  * {@code petition.commands{type,outcome}} (timer), {@code petition.deadlines.fired{kind}},
- * {@code petition.events{type}}, {@code petition.time_limits.recorded{kind,stage}} (warnings and
+ * {@code petition.events{type}}, {@code petition.cases.registered{track}}, {@code petition.time_limits.recorded{kind,stage}} (warnings and
  * breaches by stage), {@code petition.cases.overdue{kind}} and {@code petition.time_limits.open}
  * (gauges from the overdue view), {@code petition.processor.lag{processor}} (events behind the
  * store's head). Command handling also puts the case id into the logging MDC.
@@ -114,7 +114,9 @@ public class EngineMetrics implements SmartInitializingSingleton {
                 return (i, m) -> {
                     Object p = m.getPayload();
                     Counter.builder("petition.events").tag("type", p.getClass().getSimpleName()).register(registry).increment();
-                    if (p instanceof TimeLimitWarningRaisedEvent w) {
+                    if (p instanceof cn.xinfang.petition.api.event.PetitionRegisteredEvent r) {
+                        Counter.builder("petition.cases.registered").tag("track", r.track().name()).register(registry).increment();
+                    } else if (p instanceof TimeLimitWarningRaisedEvent w) {
                         Counter.builder("petition.time_limits.recorded").tag("kind", "warning").tag("stage", w.stage().name())
                                 .register(registry).increment();
                     } else if (p instanceof TimeLimitBreachedEvent b) {

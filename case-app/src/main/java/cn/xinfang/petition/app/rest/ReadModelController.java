@@ -61,11 +61,15 @@ public class ReadModelController {
     public ResponseEntity<?> ledger(@RequestParam(required = false) String unit, @RequestParam(required = false) String status,
                                     @RequestParam(required = false) String track, @RequestParam(required = false) String channel,
                                     @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                    @RequestParam(required = false) String q, @RequestParam(required = false) Boolean overdue,
+                                    @RequestParam(required = false) String q, @RequestParam(required = false) String text,
+                                    @RequestParam(required = false) Boolean overdue,
                                     @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
                                     @RequestParam(required = false) String format) {
         Account who = currentUser.get();
         String scope = Scope.unit(who, unit);
+        if (q == null || q.isBlank()) {
+            q = text; // ?text= is accepted as another name for ?q=
+        }
         Fields f = new Fields();
         Instant fromAt = TimeParams.start(f, "from", from, zone);
         Instant toAt = TimeParams.end(f, "to", to, zone);
