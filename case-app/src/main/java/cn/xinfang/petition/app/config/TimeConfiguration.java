@@ -21,10 +21,13 @@ public class TimeConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TimeConfiguration.class);
 
-    /** The one place the service reads the wall clock; everything else takes this bean. */
+    /**
+     * The one place the service reads the wall clock; everything else takes this bean. Whole
+     * milliseconds: every database stores them exactly, so a time read back equals the time written.
+     */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1));
     }
 
     @Bean
