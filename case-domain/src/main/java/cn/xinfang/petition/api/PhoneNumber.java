@@ -2,7 +2,7 @@ package cn.xinfang.petition.api;
 
 /**
  * 联系电话 – checks of mainland phone numbers: a mobile number ({@code 13812345678}, optionally with
- * {@code +86}) or a landline with its area code ({@code 0371-12345678}, {@code 010-1234567},
+ * {@code +86}) or a landline with its area code ({@code 0371-62345678}, {@code 010-62345678},
  * optionally with an extension {@code -123}). Spaces are removed.
  */
 public final class PhoneNumber {
@@ -23,7 +23,7 @@ public final class PhoneNumber {
             return p;
         }
         throw new IllegalArgumentException("the phone number must be a mainland mobile number (11 digits starting 13-19) "
-                + "or a landline with area code such as 0371-12345678");
+                + "or a landline with area code such as 0371-62345678");
     }
 
     /** 脱敏 – a mobile number keeps its first 3 and last 4 digits ({@code 138****5678}); a landline its area code and last 4. */

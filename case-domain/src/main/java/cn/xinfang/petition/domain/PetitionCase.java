@@ -515,6 +515,7 @@ public class PetitionCase {
 
     @CommandHandler
     void handle(RecomputeTimeLimitsCommand cmd, TimeRules rules) {
+        requireRole(cmd.actor(), "recompute time limits", "重算时限", Role.SYSTEM, Role.ADMIN);
         TimeLimitCalculator calc = rules.calculator();
         if (status.isClosed() || !calc.time().calendar().version().equals(cmd.calendarVersion())) {
             return;

@@ -4,7 +4,9 @@ import cn.xinfang.petition.api.Actor;
 import cn.xinfang.petition.api.CaseId;
 import cn.xinfang.petition.api.command.RecomputeTimeLimitsCommand;
 import cn.xinfang.petition.app.rest.ApiException;
+import cn.xinfang.petition.app.ops.Projections;
 import cn.xinfang.petition.app.security.Account;
+import cn.xinfang.petition.projection.overdue.OverdueProjection;
 import cn.xinfang.petition.time.BusinessCalendar;
 import cn.xinfang.petition.time.CalendarFile;
 import cn.xinfang.petition.time.InvalidCalendarException;
@@ -63,7 +65,16 @@ public class CalendarRevisions implements SmartInitializingSingleton {
         return t;
     });
 
-    public CalendarRevisions(JdbcTemplate jdbc, TimeRules rules, CommandGateway commands, Clock clock) {
+    private final java.util.Set<String> applied = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "calendar-follower");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Projections projections;
+
+    public CalendarRevisions(JdbcTemplate jdbc, TimeRules rules, CommandGateway commands, Clock clock, Projections projections) {
+        this.projections = projections;
         this.jdbc = jdbc;
         this.rules = rules;
         this.commands = commands;
@@ -77,7 +88,9 @@ public class CalendarRevisions implements SmartInitializingSingleton {
                 (rs, i) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)});
         for (String[] r : stored) {
             rules.reviseCalendar(rules.calculator().time().calendar().mergedWith(parse(r[1])));
+            applied.add(r[0]);
         }
+        follower.scheduleWithFixedDelay(this::followSafely, 30, 30, java.util.concurrent.TimeUnit.SECONDS);
         stored.stream().filter(r -> !"DONE".equals(r[2])).forEach(r -> {
             log.info("resuming calendar revision {}", r[0]);
             worker.submit(() -> run(r[0]));
@@ -95,6 +108,7 @@ public class CalendarRevisions implements SmartInitializingSingleton {
                     "该日历与现行日历相同（" + current.version() + "），无需修订");
         }
         Optional<LocalDate> changedFrom = current.firstDifference(revised);
+        awaitOverdueView();
         ZoneId zone = rules.calculator().time().zone();
         List<String> cases = changedFrom.map(d -> jdbc.queryForList("""
                 select distinct r.case_id from time_limit_run r join time_limit_due d on d.run_id = r.run_id
@@ -112,9 +126,47 @@ public class CalendarRevisions implements SmartInitializingSingleton {
                 "previous " + current.version() + ", changes from " + changedFrom.map(LocalDate::toString).orElse("-") + ", "
                         + cases.size() + " open case(s) to recompute");
         rules.reviseCalendar(revised);
+        applied.add(revised.version());
         log.info("calendar revision {} in force (was {}); {} case(s) to recompute", revised.version(), current.version(), cases.size());
         worker.submit(() -> run(revised.version()));
         return find(revised.version()).orElseThrow();
+    }
+
+    /**
+     * The cases to recompute are found in the overdue view; wait (up to a minute) until it has
+     * handled every event already stored, so that no running stage is missed.
+     */
+    private void awaitOverdueView() {
+        Instant until = clock.instant().plusSeconds(60);
+        while (clock.instant().isBefore(until)) {
+            Projections.Status s = projections.status(OverdueProjection.NAME);
+            if (s.caughtUp()) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        log.warn("the overdue view is still catching up; cases it has not seen yet are not recomputed by this revision");
+    }
+
+    /**
+     * Another node may have loaded a revision: put every stored revision not yet in force here into
+     * force, in order (checked every 30 seconds).
+     */
+    void followOtherNodes() {
+        List<String[]> stored = jdbc.query("select version, content from calendar_revision order by loaded_at",
+                (rs, i) -> new String[]{rs.getString(1), rs.getString(2)});
+        for (String[] r : stored) {
+            if (applied.add(r[0])) {
+                BusinessCalendar revised = rules.calculator().time().calendar().mergedWith(parse(r[1]));
+                rules.reviseCalendar(revised);
+                log.info("calendar revision {} loaded on another node is now in force here", r[0]);
+            }
+        }
     }
 
     public List<Revision> all() {
@@ -129,17 +181,34 @@ public class CalendarRevisions implements SmartInitializingSingleton {
     void run(String version) {
         List<String> pending = jdbc.queryForList("select case_id from calendar_revision_case where version = ? and done = false order by case_id",
                 String.class, version);
+        int failed = 0;
         for (String caseId : pending) {
             try {
                 commands.sendAndWait(new RecomputeTimeLimitsCommand(new CaseId(caseId), version, Actor.SYSTEM, clock.instant()));
             } catch (RuntimeException e) {
-                log.warn("calendar revision {}: case {} not recomputed: {}", version, caseId, e.getMessage());
+                // left pending: the next start (or a later run) tries this case again
+                failed++;
+                log.warn("calendar revision {}: case {} not recomputed, will retry: {}", version, caseId, e.getMessage());
+                continue;
             }
             jdbc.update("update calendar_revision_case set done = true where version = ? and case_id = ?", version, caseId);
             jdbc.update("update calendar_revision set cases_done = cases_done + 1 where version = ?", version);
         }
-        jdbc.update("update calendar_revision set status = 'DONE', finished_at = ? where version = ?", Timestamp.from(clock.instant()), version);
-        log.info("calendar revision {} done", version);
+        if (failed == 0) {
+            jdbc.update("update calendar_revision set status = 'DONE', finished_at = ? where version = ?", Timestamp.from(clock.instant()), version);
+            log.info("calendar revision {} done", version);
+        } else {
+            jdbc.update("update calendar_revision set status = 'INCOMPLETE' where version = ?", version);
+            log.warn("calendar revision {}: {} case(s) to retry", version, failed);
+        }
+    }
+
+    private void followSafely() {
+        try {
+            followOtherNodes();
+        } catch (RuntimeException e) {
+            log.warn("could not check for calendar revisions of other nodes: {}", e.getMessage());
+        }
     }
 
     private static BusinessCalendar parse(String json) {

@@ -156,9 +156,12 @@ public class CaseService {
             case HANDLER -> who.unit() != null && (who.unit().equals(fold.unit()) || who.unit().equals(fold.firstUnit()));
             default -> false;
         };
+        if (!allowed && who.role() == Role.HANDLER) {
+            throw ApiException.forbidden("handlers see only their own unit's cases; this one is not with unit " + who.unit(),
+                    "经办人只能查看本单位的事项；该事项不在 " + who.unit() + " 办理");
+        }
         if (!allowed) {
-            throw ApiException.forbidden("this case belongs to unit " + fold.unit() + "; handlers see only their own unit's cases",
-                    "该事项由 " + fold.unit() + " 办理；经办人只能查看本单位的事项");
+            throw ApiException.forbidden("the role " + who.role() + " has no access to cases", "角色 " + who.role() + " 无权查看信访事项");
         }
     }
 

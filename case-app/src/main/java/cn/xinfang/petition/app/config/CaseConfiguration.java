@@ -5,6 +5,7 @@ import cn.xinfang.petition.process.TimeLimitSaga;
 import cn.xinfang.petition.time.TimeLimitCalculator;
 import cn.xinfang.petition.time.TimeRules;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,7 +30,12 @@ public class CaseConfiguration {
             configurer.configureAggregate(PetitionCase.class);
             configurer.eventProcessing(p -> p
                     .registerSaga(TimeLimitSaga.class)
-                    .assignHandlerTypesMatching(SAGA_PROCESSOR, TimeLimitSaga.class::equals));
+                    .assignHandlerTypesMatching(SAGA_PROCESSOR, TimeLimitSaga.class::equals)
+                    // A handler that fails must not be skipped: a skipped event would leave a deadline
+                    // unscheduled or a read model wrong for good. The failure goes to the processor,
+                    // which retries with back-off and reports an error state (health DOWN) meanwhile.
+                    .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                    .registerDefaultHandlerInterceptor((c, name) -> new CaseIdLogging()));
         };
     }
 }

@@ -110,11 +110,7 @@ public class CaseController {
         String scope = Scope.unit(currentUser.get(), unit);
         Fields f = new Fields();
         ReadModelController.pageAndSize(f, page, size);
-        String statusCode = status == null || status.isBlank() ? null : status.trim().toUpperCase(java.util.Locale.ROOT);
-        if (statusCode != null && !java.util.List.of("REGISTERED", "SIGNED", "ACCEPTED", "OPINION_GIVEN", "RESOLVED", "DECLINED").contains(statusCode)) {
-            f.add("status", "must be one of REGISTERED, SIGNED, ACCEPTED, OPINION_GIVEN, RESOLVED, DECLINED",
-                    "可选值：REGISTERED, SIGNED, ACCEPTED, OPINION_GIVEN, RESOLVED, DECLINED");
-        }
+        String statusCode = ReadModelController.caseStatus(f, status);
         Track t = f.optional("track", track, Track.class);
         f.throwIfInvalid();
         return queries.query(new FindLedgerQuery(scope, statusCode, t == null ? null : t.name(), null, null, null, q, overdue,
@@ -285,7 +281,7 @@ public class CaseController {
         String id = f.check("petitioner.idNumber", p.idNumber(), ResidentIdNumber::normalize,
                 "身份证号码无效：须为18位，出生日期真实，校验码正确（GB 11643-1999）");
         String phone = f.check("petitioner.phone", p.phone(), PhoneNumber::normalize,
-                "电话号码无效：须为11位手机号或带区号的固定电话，如 0371-12345678");
+                "电话号码无效：须为11位手机号或带区号的固定电话，如 0371-62345678");
         if (name == null || (p.idNumber() != null && !p.idNumber().isBlank() && id == null)
                 || (p.phone() != null && !p.phone().isBlank() && phone == null)) {
             return null;

@@ -1,5 +1,7 @@
 package cn.xinfang.petition.app.rest;
 
+import cn.xinfang.petition.api.Channel;
+import cn.xinfang.petition.api.Track;
 import cn.xinfang.petition.app.security.Account;
 import cn.xinfang.petition.app.security.CurrentUser;
 import cn.xinfang.petition.projection.escalation.EscalatedCase;
@@ -74,6 +76,11 @@ public class ReadModelController {
         Instant fromAt = TimeParams.start(f, "from", from, zone);
         Instant toAt = TimeParams.end(f, "to", to, zone);
         pageAndSize(f, page, size);
+        status = caseStatus(f, status);
+        Track t = f.optional("track", track, Track.class);
+        Channel c = f.optional("channel", channel, Channel.class);
+        track = t == null ? null : t.name();
+        channel = c == null ? null : c.name();
         if (format != null && !format.isBlank() && !List.of("json", "xlsx", "csv").contains(format)) {
             f.add("format", "must be json, xlsx or csv", "须为 json、xlsx 或 csv");
         }
@@ -157,6 +164,17 @@ public class ReadModelController {
 
     LedgerPage ledgerPage(FindLedgerQuery q) {
         return queries.query(q, ResponseTypes.instanceOf(LedgerPage.class)).join();
+    }
+
+    /** A case status filter, checked and upper-cased; null when not given. */
+    static String caseStatus(Fields f, String status) {
+        String s = status == null || status.isBlank() ? null : status.trim().toUpperCase(java.util.Locale.ROOT);
+        if (s != null && !List.of("REGISTERED", "SIGNED", "ACCEPTED", "OPINION_GIVEN", "RESOLVED", "DECLINED").contains(s)) {
+            f.add("status", "must be one of REGISTERED, SIGNED, ACCEPTED, OPINION_GIVEN, RESOLVED, DECLINED",
+                    "可选值：REGISTERED, SIGNED, ACCEPTED, OPINION_GIVEN, RESOLVED, DECLINED");
+            return null;
+        }
+        return s;
     }
 
     static void pageAndSize(Fields f, int page, int size) {
