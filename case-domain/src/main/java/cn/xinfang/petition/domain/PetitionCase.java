@@ -517,17 +517,20 @@ public class PetitionCase {
     void handle(RecomputeTimeLimitsCommand cmd, TimeRules rules) {
         requireRole(cmd.actor(), "recompute time limits", "重算时限", Role.SYSTEM, Role.ADMIN);
         TimeLimitCalculator calc = rules.calculator();
-        if (status.isClosed() || !calc.time().calendar().version().equals(cmd.calendarVersion())) {
+        // Counted on the calendar in force now, which may be a later revision than the one that sent
+        // the command (revisions overlapping): a stage already on that calendar is left alone.
+        String version = calc.time().calendar().version();
+        if (status.isClosed()) {
             return;
         }
         for (TimeLimit current : List.copyOf(open.values())) {
-            if (cmd.calendarVersion().equals(current.explanation().calendarVersion())) {
+            if (version.equals(current.explanation().calendarVersion())) {
                 continue;
             }
             calc.recompute(current, track)
                     .filter(fresh -> fresh.instantsDifferFrom(current))
                     .ifPresent(fresh -> apply(new TimeLimitRecomputedEvent(caseId, current.stage(),
-                            RecomputeReason.CALENDAR_REVISED, cmd.calendarVersion(), current.due(), current.warning(),
+                            RecomputeReason.CALENDAR_REVISED, version, current.due(), current.warning(),
                             fresh, cmd.actor(), cmd.recordedAt(), cmd.recordedAt())));
         }
     }

@@ -35,7 +35,7 @@ import java.util.TreeSet;
 public final class BusinessTime {
 
     /** Upper bound on days walked, so a corrupt calendar can never loop forever. */
-    private static final int MAX_DAYS_WALKED = 366 * 30;
+    private static final int MAX_DAYS_WALKED = 366 * 60;
 
     private final BusinessCalendar calendar;
     private final WorkingHours hours;

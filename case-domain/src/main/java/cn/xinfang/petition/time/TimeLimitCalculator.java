@@ -1,6 +1,7 @@
 package cn.xinfang.petition.time;
 
 import cn.xinfang.petition.api.LimitAmount;
+import cn.xinfang.petition.api.LimitUnit;
 import cn.xinfang.petition.api.Stage;
 import cn.xinfang.petition.api.TimeLimit;
 import cn.xinfang.petition.api.Track;
@@ -59,7 +60,11 @@ public final class TimeLimitCalculator {
         // current.explanation().countedFrom(): once extended, that is where the last extension's count
         // began, and a second extension would put its warning far too late.
         Instant countedFrom = time.countingStart(current.start(), current.limit().unit());
-        Deadline d = time.extend(countedFrom, current.due(), extension, policy.warningFraction(),
+        // calendar days run on from the N-th day itself, not from the working day it was moved to:
+        // 60 days whose last day is a holiday, extended by 30, end on day 90 (rolled if need be)
+        Instant base = extension.unit() == LimitUnit.CALENDAR_DAYS && current.explanation().nominalLastDay() != null
+                ? time.closeOfBusiness(current.explanation().nominalLastDay()) : current.due();
+        Deadline d = time.extend(countedFrom, base, extension, policy.warningFraction(),
                 ruleText(track, rule, all), ruleChinese(track, rule, all));
         return new TimeLimit(current.stage(), current.start(), current.limit(), all, d.due(), d.warning(),
                 d.explanation().rule(), policy.id(), policy.version(), d.explanation());

@@ -774,9 +774,9 @@ class PetitionCaseTest {
             Captured c = capture(fixture.given(simpleAccepted())
                     .when(new ExtendTimeLimitCommand(ID, Stage.CONCLUDE, 30, "情况复杂", SUPERVISOR, null, at(P))));
             TimeLimitExtendedEvent e = (TimeLimitExtendedEvent) c.payloads.get(0);
-            // accepted 03-04: +60 days = 05-03 (劳动节 holiday) → 05-06 Mon; +30 from 05-06 = 06-05 (Wed)
+            // accepted 03-04: +60 days = 05-03 (劳动节 holiday) → 05-06 Mon; day 90 = 05-03 + 30 = 06-02 (Sun) → 06-03 Mon
             assertThat(e.previousDue()).isEqualTo(at("2024-05-06T17:30"));
-            assertThat(e.timeLimit().due()).isEqualTo(at("2024-06-05T17:30"));
+            assertThat(e.timeLimit().due()).isEqualTo(at("2024-06-03T17:30"));
         }
 
         @Test

@@ -162,13 +162,14 @@ class TimeLimitCalculatorTest {
         TimeLimit conclude = CALC.start(Track.SIMPLE, Stage.CONCLUDE, MON).orElseThrow();
         assertThat(conclude.due()).isEqualTo(at("2024-05-06T17:30"));
         TimeLimit extended = CALC.extend(conclude, Track.SIMPLE, LimitAmount.calendarDays(30));
-        // from the current due date 05-06: + 30 = Wed 06-05, a working day
-        assertThat(extended.due()).isEqualTo(at("2024-06-05T17:30"));
-        // whole span from Tue 03-05 08:30 to 06-05 17:30: the 42 days to 05-06, then May 07..10, 11 (make-up),
-        // 13..17, 20..24, 27..31 (20) and June 03..05 (3) = 65 days = 455 h; 75 % = 341 h 15 = 48 days + 5 h 15.
-        // Days 33..49: 04-19 22 23 24 25 26 28* 29 30, 05-06 07 08 09 10 11* 13 14 → 05-14 15:45
-        assertThat(extended.warning()).isEqualTo(at("2024-05-14T15:45"));
-        assertThat(extended.explanation().allowedWorkingTime()).hasHours(455);
+        // from the 60th day itself, 05-03 (a holiday, which had moved the due to 05-06): day 90 = 05-03 + 30 = Sun 06-02,
+        // not a working day → Mon 06-03
+        assertThat(extended.due()).isEqualTo(at("2024-06-03T17:30"));
+        // whole span from Tue 03-05 08:30 to 06-03 17:30: the 42 days to 05-06, then May 07..10, 11 (make-up),
+        // 13..17, 20..24, 27..31 (20) and June 03 (1) = 63 days = 441 h; 75 % = 330 h 45 = 47 days + 1 h 45.
+        // Days 33..48: 04-19 22 23 24 25 26 28* 29 30, 05-06 07 08 09 10 11* 13 → 05-13 08:30 + 1 h 45 = 10:15
+        assertThat(extended.warning()).isEqualTo(at("2024-05-13T10:15"));
+        assertThat(extended.explanation().allowedWorkingTime()).hasHours(441);
         assertThat(extended.extensions()).containsExactly(LimitAmount.calendarDays(30));
         assertThat(extended.extendedBy()).isEqualTo(30);
         assertThat(extended.limit()).isEqualTo(LimitAmount.calendarDays(60));
@@ -217,12 +218,11 @@ class TimeLimitCalculatorTest {
         for (int i = 0; i < 3; i++) {
             thrice = CALC.extend(thrice, Track.SIMPLE, LimitAmount.calendarDays(10));
         }
-        // 05-06 + 10 = Thu 05-16; + 10 = Sun 05-26 → Mon 05-27; + 10 = Thu 06-06
-        assertThat(thrice.due()).isEqualTo(at("2024-06-06T17:30"));
-        // from Tue 03-05 08:30 to Thu 06-06 17:30 = 65 days to 06-05 (see extendConclude) + 06-06 = 66 days = 462 h;
-        // 75 % = 346 h 30 = 49 days + 3 h 30: day 50 (the day after 05-14) is 05-15 → 12:00
-        assertThat(thrice.warning()).isEqualTo(at("2024-05-15T12:00"));
-        assertThat(thrice.explanation().allowedWorkingTime()).hasHours(462);
+        // each extension runs on from the previous N-th day: 05-03 + 10 = Mon 05-13; + 10 = Thu 05-23;
+        // + 10 = Sun 06-02 → Mon 06-03: the same as one extension by 30 (see extendConclude)
+        assertThat(thrice.due()).isEqualTo(at("2024-06-03T17:30"));
+        assertThat(thrice.warning()).isEqualTo(at("2024-05-13T10:15"));
+        assertThat(thrice.explanation().allowedWorkingTime()).hasHours(441);
     }
 
     @Test
