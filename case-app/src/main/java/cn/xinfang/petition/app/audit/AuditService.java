@@ -94,6 +94,12 @@ public class AuditService {
         return new CaseVerification(caseId, true, events.size(), events.isEmpty() ? null : prev, null);
     }
 
+    /** The units a case is with and was first received by, read from the stored events' ledger row (no decoding). */
+    public java.util.Optional<String[]> units(String caseId) {
+        return jdbc.query("select unit, first_unit from ledger_case where case_id = ?",
+                (rs, i) -> new String[]{rs.getString(1), rs.getString(2)}, caseId).stream().findFirst();
+    }
+
     public boolean exists(String caseId) {
         return jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ?", Integer.class, caseId) > 0;
     }

@@ -78,6 +78,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "该事项刚被他人修改，请刷新后重试"));
     }
 
+    /** A stored event that can no longer be read: the record was altered outside the service. */
+    @ExceptionHandler(org.axonframework.serialization.SerializationException.class)
+    ResponseEntity<ProblemDetail> unreadable(org.axonframework.serialization.SerializationException e) {
+        log.error("a stored event cannot be read", e);
+        return respond(Problems.of(HttpStatus.CONFLICT, "record-unreadable",
+                "a stored event of this case cannot be read: the record was altered outside the service; "
+                        + "GET /api/cases/{id}/verify names the event", "该事项的某条记录无法读取，可能已被篡改；请用校验接口查明"));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         String allowed = e.getRequiredType() != null && e.getRequiredType().isEnum()

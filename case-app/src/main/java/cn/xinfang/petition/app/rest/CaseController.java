@@ -43,10 +43,12 @@ public class CaseController {
     private final Clock clock;
     private final ObjectMapper json;
     private final QueryGateway queries;
+    private final java.time.ZoneId zone;
 
     public CaseController(CaseService cases, CurrentUser currentUser, Units units, Clock clock, ObjectMapper json,
-                          QueryGateway queries) {
+                          QueryGateway queries, cn.xinfang.petition.time.BusinessTime time) {
         this.queries = queries;
+        this.zone = time.zone();
         this.cases = cases;
         this.currentUser = currentUser;
         this.units = units;
@@ -73,7 +75,7 @@ public class CaseController {
         if (unit != null && !units.exists(unit)) {
             f.add("unit", "unit \"" + unit + "\" does not exist; see GET /api/admin/units", "单位 \"" + unit + "\" 不存在");
         }
-        Instant occurredAt = f.occurredAt("occurredAt", body.occurredAt(), clock);
+        Instant occurredAt = f.occurredAt("occurredAt", body.occurredAt(), clock, zone);
         if (petitioner != null && petitioner.idNumber() != null
                 && ResidentIdNumber.birthDate(petitioner.idNumber()).isAfter(java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.ofHours(8))))) {
             f.add("petitioner.idNumber", "the birth date in the ID number is in the future; check the number",
@@ -265,7 +267,7 @@ public class CaseController {
         Account who = currentUser.get();
         StepRequest b = body == null ? StepRequest.EMPTY : body;
         Fields f = new Fields();
-        Instant occurredAt = f.occurredAt("occurredAt", b.occurredAt(), clock);
+        Instant occurredAt = f.occurredAt("occurredAt", b.occurredAt(), clock, zone);
         Function<CaseId, Object> command = factory.build(f, b, who.actor(), occurredAt, clock.instant());
         f.throwIfInvalid();
         CaseView v = cases.step(id, who, ifMatch, command);

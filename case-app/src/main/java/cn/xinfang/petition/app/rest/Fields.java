@@ -79,14 +79,17 @@ public final class Fields {
         }
     }
 
-    /** An ISO-8601 instant with offset, not in the future (one minute of clock skew allowed). */
-    public Instant occurredAt(String field, String value, Clock clock) {
+    /**
+     * An ISO-8601 time with offset (as the API's contract says; {@code zone} is for messages), not
+     * before 2000 and not in the future (one minute of clock skew allowed).
+     */
+    public Instant occurredAt(String field, String value, Clock clock, java.time.ZoneId zone) {
         if (value == null || value.isBlank()) {
             return null;
         }
         Instant at;
         try {
-            at = OffsetDateTime.parse(value.trim()).toInstant();
+            at = OffsetDateTime.parse(value.trim()).toInstant(); // the contract: ISO-8601 with offset
         } catch (DateTimeParseException e) {
             add(field, "\"" + value + "\" is not an ISO-8601 time with offset such as 2024-03-01T16:50:00+08:00",
                     "\"" + value + "\" 不是带时区的 ISO-8601 时间，例如 2024-03-01T16:50:00+08:00");

@@ -119,15 +119,23 @@ public class ReadModelController {
                 ResponseTypes.multipleInstancesOf(OpenTimeLimit.class)).join();
     }
 
-    /** 预警清单: running stages due within {@code within} (default PT8H), most urgent first. */
+    /** 预警清单: running stages due within {@code within} (default PT8H) after {@code asOf} (default now), as known at {@code knownAt}; most urgent first. */
     @GetMapping("/upcoming")
-    public List<OpenTimeLimit> upcoming(@RequestParam(required = false) String unit, @RequestParam(required = false) String within) {
+    public List<OpenTimeLimit> upcoming(@RequestParam(required = false) String unit, @RequestParam(required = false) String within,
+                                        @RequestParam(required = false) String asOf, @RequestParam(required = false) String knownAt) {
         Account who = currentUser.get();
         String scope = Scope.unit(who, unit);
         Fields f = new Fields();
         Duration w = TimeParams.duration(f, "within", within, Duration.ofHours(8));
+        if (w != null && w.compareTo(Duration.ofDays(3660)) > 0) {
+            f.add("within", "must be at most 10 years (P3660D)", "不得超过 10 年（P3660D）");
+        }
+        Instant t = TimeParams.start(f, "asOf", asOf, zone);
+        Instant k = TimeParams.start(f, "knownAt", knownAt, zone);
         f.throwIfInvalid();
-        return queries.query(new FindUpcomingQuery(scope, w, clock.instant()), ResponseTypes.multipleInstancesOf(OpenTimeLimit.class)).join();
+        Instant now = clock.instant();
+        return queries.query(new FindUpcomingQuery(scope, w, t != null ? t : now, k != null ? k : now),
+                ResponseTypes.multipleInstancesOf(OpenTimeLimit.class)).join();
     }
 
     /** 提级 / 积案: escalated cases with their responsible leaders and plans. */

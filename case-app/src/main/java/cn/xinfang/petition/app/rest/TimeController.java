@@ -61,9 +61,9 @@ public class TimeController {
                     "必填：带时区的 ISO-8601 时间，例如 2024-03-01T16:50:00+08:00");
         } else {
             try {
-                from = OffsetDateTime.parse(start.trim()).toInstant();
-                if (from.isBefore(Instant.parse("1900-01-01T00:00:00Z")) || from.isAfter(Instant.parse("2200-01-01T00:00:00Z"))) {
-                    f.add("start", "must lie between 1900 and 2200", "须在 1900 年至 2200 年之间");
+                from = TimeParams.instant(start, rules.calculator().time().zone());
+                if (from.isBefore(TimeParams.EARLIEST) || from.isAfter(Instant.parse("2100-01-01T00:00:00Z"))) {
+                    f.add("start", "must lie between 1900 and 2100", "须在 1900 年至 2100 年之间");
                     from = null;
                 }
             } catch (DateTimeParseException e) {

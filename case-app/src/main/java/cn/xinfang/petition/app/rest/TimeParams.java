@@ -30,16 +30,43 @@ final class TimeParams {
             return null;
         }
         String v = value.trim();
+        Instant at;
         try {
             if (v.length() == 10) {
                 LocalDate d = LocalDate.parse(v);
-                return (endOfDay ? d.plusDays(1) : d).atStartOfDay(zone).toInstant();
+                at = (endOfDay ? d.plusDays(1) : d).atStartOfDay(zone).toInstant();
+            } else {
+                at = instant(v, zone);
             }
-            return OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException e) {
-            f.add(field, "\"" + value + "\" is not a date (2024-03-01) or an ISO-8601 time with offset (2024-03-01T09:00:00+08:00)",
-                    "\"" + value + "\" 不是日期（2024-03-01）或带时区的时间（2024-03-01T09:00:00+08:00）");
+            f.add(field, "\"" + value + "\" is not a date (2024-03-01) or an ISO-8601 time (2024-03-01T09:00:00+08:00)",
+                    "\"" + value + "\" 不是日期（2024-03-01）或 ISO-8601 时间（2024-03-01T09:00:00+08:00）");
             return null;
+        }
+        if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+            f.add(field, "must lie between 1900 and 2200", "须在 1900 年至 2200 年之间");
+            return null;
+        }
+        return at;
+    }
+
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+
+    /**
+     * An ISO-8601 time with offset; a '+' that arrived as a space (an unencoded query string) is
+     * read as '+'; a time without offset is read in the case zone.
+     */
+    static Instant instant(String text, ZoneId zone) {
+        String v = text.trim();
+        int t = v.indexOf('T');
+        if (t > 0 && v.indexOf(' ', t) > 0) {
+            v = v.substring(0, v.indexOf(' ', t)) + "+" + v.substring(v.indexOf(' ', t) + 1);
+        }
+        try {
+            return OffsetDateTime.parse(v).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            return java.time.LocalDateTime.parse(v).atZone(zone).toInstant();
         }
     }
 

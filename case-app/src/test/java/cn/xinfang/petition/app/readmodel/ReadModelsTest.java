@@ -159,6 +159,19 @@ class ReadModelsTest {
     }
 
     @Test
+    @Order(4)
+    @DisplayName("预警清单同样可按某一时刻回溯；查询中未编码的 '+' 也能识别")
+    void upcomingAsOfAnInstant() {
+        // at Mon 03-04 10:30, C's SIGN is due at 11:00 (within 2 h); A's ACCEPT (due 12:00, stopped 11:00) too
+        JsonNode soon = api.get("supervisor", "/api/upcoming?within=PT2H&asOf=2024-03-04T10:30:00+08:00").body();
+        List<String> got = new ArrayList<>();
+        soon.forEach(n -> got.add(label(n.get("caseId").asText()) + "." + n.get("stage").asText()));
+        assertThat(got).containsExactly("C.SIGN", "A.ACCEPT");
+        assertThat(api.get("supervisor", "/api/upcoming?asOf=3000-01-01").status()).isEqualTo(400);
+        assertThat(api.get("supervisor", "/api/overdue?asOf=%2B999999999-01-01T00:00:00Z").status()).isEqualTo(400);
+    }
+
+    @Test
     @Order(5)
     void theLedgerHasOneRowPerCaseWithItsCurrentStage() {
         JsonNode page = api.get("supervisor", "/api/ledger?from=2024-03-01&to=2024-03-31").body();
@@ -291,6 +304,27 @@ class ReadModelsTest {
         assertThat(broken.at("/firstProblem/problem").asText()).startsWith("ALTERED");
         jdbc.update("update domainevententry set payload = ? where eventidentifier = ?", payload, eventId);
         assertThat(api.get("auditor", "/api/cases/" + c + "/verify").body().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(14)
+    @DisplayName("记录被改得无法读取：校验仍能指出该事件，读取事项返回 409 而非 500")
+    void aPayloadAlteredBeyondReadingIsStillNamed() {
+        String eventId = jdbc.queryForObject("select eventidentifier from domainevententry where aggregateidentifier = ? and sequencenumber = 1",
+                String.class, a);
+        byte[] payload = jdbc.queryForObject("select payload from domainevententry where eventidentifier = ?", byte[].class, eventId);
+        jdbc.update("update domainevententry set payload = ? where eventidentifier = ?", "{\"tampered\":".getBytes(StandardCharsets.UTF_8), eventId);
+        try {
+            JsonNode v = api.get("auditor", "/api/cases/" + a + "/verify").body();
+            assertThat(v.get("intact").asBoolean()).isFalse();
+            assertThat(v.at("/firstProblem/sequence").asLong()).isEqualTo(1);
+            Api.Res read = api.get("auditor", "/api/cases/" + a);
+            assertThat(read.status()).isEqualTo(409);
+            assertThat(read.body().get("code").asText()).isEqualTo("record-unreadable");
+            assertThat(api.post("auditor", "/api/audit/verify", "{\"root\":\"x\",\"heads\":[{}]}").status()).isEqualTo(400);
+        } finally {
+            jdbc.update("update domainevententry set payload = ? where eventidentifier = ?", payload, eventId);
+        }
     }
 
     @Test

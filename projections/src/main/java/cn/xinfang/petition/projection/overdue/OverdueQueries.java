@@ -50,8 +50,8 @@ public class OverdueQueries {
 
     @QueryHandler
     public List<OpenTimeLimit> find(FindUpcomingQuery q) {
-        Instant now = q.now();
-        return query(now, now, q.unit(), " and d.due_at >= ? and d.due_at <= ?", List.of(ts(now), ts(now.plus(q.within()))), false);
+        Instant t = q.asOf();
+        return query(t, q.knownAt(), q.unit(), " and d.due_at >= ? and d.due_at <= ?", List.of(ts(t), ts(t.plus(q.within()))), false);
     }
 
     private List<OpenTimeLimit> query(Instant t, Instant k, String unit, String dueCondition, List<Object> dueArgs, boolean overdue) {
@@ -70,7 +70,10 @@ public class OverdueQueries {
             Instant breachedAt = instant(rs, "breached_recorded_at");
             return new OpenTimeLimit(rs.getString("case_id"), rs.getString("case_no"), rs.getString("subject"),
                     rs.getString("unit"), rs.getString("stage"), rs.getString("rule"), instant(rs, "started_at"), due,
-                    instant(rs, "warning_at"), warnedAt != null && !warnedAt.isAfter(k), breachedAt != null && !breachedAt.isAfter(k),
+                    instant(rs, "warning_at"),
+                    // raised by T (the warning instant, the due instant) and recorded by K
+                    warnedAt != null && !warnedAt.isAfter(k) && !instant(rs, "warning_at").isAfter(t),
+                    breachedAt != null && !breachedAt.isAfter(k) && due.isBefore(t),
                     overdue ? Duration.between(due, t) : null, overdue ? time.workingTimeBetween(due, t) : null,
                     overdue ? null : Duration.between(t, due), overdue ? null : time.workingTimeBetween(t, due));
         }, args.toArray());
