@@ -115,7 +115,7 @@ public class PetitionCase {
     protected PetitionCase() {
     }
 
-    /** Metadata key of the version a step was decided on (the case view's ETag); absent: any version. */
+    /** Metadata key of the version(s) a step was decided on (the case view's ETag, comma-separated); absent: any version. */
     public static final String EXPECTED_VERSION = "expectedVersion";
 
     /**
@@ -127,7 +127,7 @@ public class PetitionCase {
     Object checkExpectedVersion(CommandMessage<?> command, InterceptorChain chain) throws Exception {
         Object expected = command.getMetaData().get(EXPECTED_VERSION);
         Long current = AggregateLifecycle.getVersion();
-        if (expected != null && !String.valueOf(expected).equals(String.valueOf(current))) {
+        if (expected != null && !java.util.Arrays.asList(String.valueOf(expected).split(",")).contains(String.valueOf(current))) {
             throw new StaleCaseVersionException("version-mismatch",
                     "the case has changed since version " + expected + " (now " + current + "); reload it and decide again",
                     "该事项已被修改（当前版本 " + current + "），请刷新后重新办理");

@@ -105,16 +105,12 @@ public class CaseService {
      * as the command left it.
      */
     public CaseView step(String caseId, Account who, String ifMatch, Function<CaseId, Object> command) {
-        CaseViewFold before = load(caseId);
-        if (ifMatch != null && !matches(ifMatch, before.version())) {
-            throw new ApiException(HttpStatus.PRECONDITION_FAILED, "version-mismatch",
-                    "the case has changed since version " + ifMatch + " (now \"" + before.version()
-                            + "\"); reload it and decide again", "该事项已被修改（当前版本 \"" + before.version() + "\"），请刷新后重新办理");
-        }
         Object cmd = command.apply(new CaseId(caseId));
-        // the version also travels with the command: the case checks it again while it is locked
-        commands.sendAndWait(ifMatch == null || ifMatch.trim().equals("*") ? cmd
-                : GenericCommandMessage.asCommandMessage(cmd).andMetaData(Map.of(PetitionCase.EXPECTED_VERSION, before.version())));
+        String expected = expectedVersions(ifMatch);
+        // The version the client decided on travels with the command; the case checks it while it is
+        // locked (412 version-mismatch), and a missing case answers 404: nothing is read beforehand.
+        commands.sendAndWait(expected == null ? cmd
+                : GenericCommandMessage.asCommandMessage(cmd).andMetaData(Map.of(PetitionCase.EXPECTED_VERSION, expected)));
         log.info("step {} caseId={}", cmd.getClass().getSimpleName(), caseId);
         // the actor just took the step: they see its result even if the case has left their unit
         return load(caseId).view(false);
@@ -188,19 +184,31 @@ public class CaseService {
         }
     }
 
-    static boolean matches(String ifMatch, long version) {
-        if (ifMatch.trim().equals("*")) {
-            return true;
+    /**
+     * The versions an {@code If-Match} header accepts, comma-separated ({@code "4"}, {@code W/"4"},
+     * {@code "3", "4"}), or null for none given or {@code *}. A header naming no version at all
+     * can match nothing: it is refused with 412 at once.
+     */
+    static String expectedVersions(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
         }
+        java.util.List<String> versions = new java.util.ArrayList<>();
         for (String tag : ifMatch.split(",")) {
             String t = tag.trim();
             if (t.startsWith("W/")) {
                 t = t.substring(2);
             }
-            if (t.replace("\"", "").equals(Long.toString(version))) {
-                return true;
+            t = t.replace("\"", "");
+            if (t.matches("\\d{1,18}")) {
+                versions.add(Long.toString(Long.parseLong(t)));
             }
         }
-        return false;
+        if (versions.isEmpty()) {
+            throw new ApiException(HttpStatus.PRECONDITION_FAILED, "version-mismatch",
+                    "If-Match " + ifMatch + " names no version of this case; send the ETag of the case as you last read it",
+                    "If-Match 未给出有效的版本；请使用最近一次读取该事项时的 ETag");
+        }
+        return String.join(",", versions);
     }
 }

@@ -20,17 +20,14 @@ public class ProcessorHealth implements HealthIndicator {
 
     @Override
     public Health health() {
-        Health.Builder b = Health.up();
+        boolean error = false;
+        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
         for (String name : Projections.NAMES) {
             Projections.Status s = projections.status(name);
-            if (s.error()) {
-                b = Health.down();
-            }
+            error |= s.error();
+            details.put(name, java.util.Map.of("running", s.running(), "error", s.error(), "lag", Math.max(0, s.head() - s.position())));
         }
-        for (String name : Projections.NAMES) {
-            Projections.Status s = projections.status(name);
-            b.withDetail(name, java.util.Map.of("running", s.running(), "error", s.error(), "lag", Math.max(0, s.head() - s.position())));
-        }
+        Health.Builder b = (error ? Health.down() : Health.up()).withDetails(details);
         return b.build();
     }
 }

@@ -62,6 +62,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof CaseRuleViolation v) {
             return rule(v);
         }
+        if (cause instanceof AggregateNotFoundException n) {
+            return aggregateNotFound(n);
+        }
         return unexpected(e);
     }
 
