@@ -29,7 +29,7 @@ final class BenchDatabase {
         this.config = config;
         this.url = config.onH2()
                 ? "jdbc:h2:file:" + config.work().resolve("h2").resolve(NAME).toAbsolutePath()
-                  + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE"
+                  + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE;WRITE_DELAY=0"
                 : withDatabase(config.pgUrl(), NAME);
     }
 
