@@ -117,7 +117,7 @@ class DeadlineRestartTest {
         CaseId id = CaseId.newId();
         Actor handler = new Actor("handler", "town", Role.HANDLER);
         commands.sendAndWait(new RegisterPetitionCommand(id, "2026-000100", Track.SIMPLE, Channel.VISIT, Category.COMPLAINT,
-                new Petitioner("王五", null, null, null), 1, "补录", "纸质台账补录", "town", handler,
+                new Petitioner("王五", null, null, null), 1, "补录", "纸质台账补录", "town", null, handler,
                 signedAt.minusSeconds(60), Instant.now()));
         commands.sendAndWait(new SignPetitionCommand(id, handler, signedAt, Instant.now()));
 
@@ -156,7 +156,7 @@ class DeadlineRestartTest {
         assertThat(count(store, id, cn.xinfang.petition.api.event.PetitionEscalatedEvent.class)).isEqualTo(1);
         assertThat(second.getBean(JdbcTemplate.class).queryForObject(
                 "select count(*) from scheduled_tasks where task_name = 'AxonDeadline'", Integer.class))
-                .as("only the CONCLUDE-free stages remain: nothing else is scheduled for this case").isZero();
+                .as("only the written notice's warning and due remain scheduled (NOTIFY runs 15 days)").isEqualTo(2);
         assertThat(store.readEvents(id.value()).asStream().map(m -> m.getPayloadType().getSimpleName())
                 .collect(Collectors.toList())).contains("TimeLimitWarningRaisedEvent");
     }
