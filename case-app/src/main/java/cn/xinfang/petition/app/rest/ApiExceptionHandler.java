@@ -110,6 +110,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            log.warn("database unavailable: {}", e.toString());
+            return DatabaseUnavailable.response();
+        }
         log.error("unexpected error", e);
         return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "an unexpected error occurred; nothing was changed by this request unless its answer says so",
