@@ -13,10 +13,12 @@ import java.sql.SQLTransientConnectionException;
 
 /**
  * A request that failed because the database could not be reached (stopped, restarting, the network
- * cut) is answered {@code 503 database-unavailable} with {@code Retry-After}, never 500: nothing was
- * recorded (the transaction never committed), and the same request may be sent again once the
- * database is back. The pool gives up on a connection after {@code spring.datasource.hikari.connection-timeout}
- * (5 s), so such an answer never takes longer than that.
+ * cut) is answered {@code 503 database-unavailable} with {@code Retry-After}, never 500. Its
+ * transaction did not commit, except in the one case no client of any database escapes: the
+ * connection broke while the commit itself was under way. So the client sends the same request
+ * again once the database is back, made safe to repeat by its Idempotency-Key (registration) or
+ * If-Match (a step). The pool gives up on a connection after {@code spring.datasource.hikari.connection-timeout}
+ * (3 s), so such an answer comes within seconds (health, which asks the database twice, within about 6 s).
  */
 public final class DatabaseUnavailable {
 
@@ -31,6 +33,10 @@ public final class DatabaseUnavailable {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+                    // the commit or rollback itself failed: the connection went away under the transaction
+                    || t instanceof org.springframework.transaction.TransactionSystemException
+                    || t instanceof org.springframework.dao.TransientDataAccessResourceException
+                    || t instanceof org.springframework.dao.RecoverableDataAccessException
                     || t instanceof java.net.ConnectException) {
                 return true;
             }
@@ -45,9 +51,9 @@ public final class DatabaseUnavailable {
 
     public static ProblemDetail problem() {
         return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-                "the database cannot be reached at the moment; nothing was recorded by this request. "
-                        + "Send it again in a few seconds (an Idempotency-Key makes a repeated registration safe)",
-                "数据库暂时无法连接，本次请求未作任何记录；请数秒后重新提交（登记时携带 Idempotency-Key 可避免重复登记）");
+                "the database cannot be reached at the moment, so this request was not carried out. Send it again in a few "
+                        + "seconds, with the same Idempotency-Key (registration) or If-Match (a step) so that it cannot be recorded twice",
+                "数据库暂时无法连接，本次请求未能办理。请数秒后重新提交，并携带相同的 Idempotency-Key（登记）或 If-Match（办理步骤），以免重复记录");
     }
 
     public static ResponseEntity<ProblemDetail> response() {

@@ -33,9 +33,27 @@ record Store(Path workDir, String schema) {
 
     /** The service's command-line properties for this store (none for the embedded default). */
     List<String> properties() {
+        return properties(PerClassDatabase.pgUrl());
+    }
+
+    /** The same, with the database reached through a local port (a {@link TcpProxy}) instead of its own. */
+    List<String> propertiesThrough(int localPort) {
+        return properties(PerClassDatabase.pgUrl().replaceFirst("//[^/]+/", "//127.0.0.1:" + localPort + "/"));
+    }
+
+    /** The host and port of the test database. */
+    static java.net.InetSocketAddress databaseAddress() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("//([^:/]+)(?::(\\d+))?/").matcher(PerClassDatabase.pgUrl());
+        if (!m.find()) {
+            throw new IllegalStateException("no host in " + PerClassDatabase.pgUrl());
+        }
+        return java.net.InetSocketAddress.createUnresolved(m.group(1), m.group(2) == null ? 5432 : Integer.parseInt(m.group(2)));
+    }
+
+    private List<String> properties(String url) {
         List<String> p = new ArrayList<>();
         if (postgres()) {
-            p.add("spring.datasource.url=" + jdbcUrl(PerClassDatabase.pgUrl(), schema));
+            p.add("spring.datasource.url=" + jdbcUrl(url, schema));
             p.add("spring.datasource.username=" + PerClassDatabase.pgUser());
             p.add("spring.datasource.password=" + PerClassDatabase.pgPassword());
             p.add("spring.flyway.schemas=" + schema);
