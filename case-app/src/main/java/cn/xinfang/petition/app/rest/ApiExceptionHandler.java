@@ -65,6 +65,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof AggregateNotFoundException n) {
             return aggregateNotFound(n);
         }
+        if (cause instanceof ConcurrencyException c) {
+            return concurrent(c);
+        }
         return unexpected(e);
     }
 
