@@ -149,7 +149,7 @@ class ApiFuzzTest {
     private int containerLevelRequests(List<String> failures) throws IOException {
         String[] lines = {"POST /api/cases/%00/decline HTTP/1.1", "POST /api/cases/%ZZ/decline HTTP/1.1", "GET /api/cases/% HTTP/1.1",
                 "GET /api/cases/a%2Fb HTTP/1.1", "GET /api/cases/a%5Cb HTTP/1.1", "GET /api/ledger?q=%ZZ HTTP/1.1",
-                "GET /api/cases/\u00e4 HTTP/1.1"};
+                "GET /api/cases/\u00e4 HTTP/1.1", "GET /api/ledger?q=\u00e4\u00f6 HTTP/1.1", "GET /api/ledger?q=a%00b HTTP/1.1"};
         for (String line : lines) {
             try (Socket socket = new Socket("127.0.0.1", port)) {
                 socket.setSoTimeout(10_000);
