@@ -128,7 +128,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getCause();
         ProblemDetail p;
-        if (cause instanceof InvalidFormatException f) {
+        if (cause instanceof InvalidFormatException f && f.getTargetType() == String.class) {
+            // text with a NUL (NulCharacters): the value is not repeated (it may be long, or personal data)
+            p = Problems.invalid(List.of(new Problems.FieldProblem(path(f), NulCharacters.EN, NulCharacters.ZH)));
+        } else if (cause instanceof InvalidFormatException f) {
             String field = path(f);
             String allowed = f.getTargetType() != null && f.getTargetType().isEnum()
                     ? "; one of " + Arrays.toString(f.getTargetType().getEnumConstants()) : "";

@@ -42,6 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it). {@code -Dfuzz.seed=…} and {@code -Dfuzz.seconds=…} change the run; a failure names the seed,
  * the request number and the request.
  */
+// closed after the class: a cached context keeps its connection pool open, and PostgreSQL's connections are few
+@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApiFuzzTest {
 
@@ -114,12 +116,20 @@ class ApiFuzzTest {
         int serverErrors = 0;
         Instant until = Instant.now().plus(BUDGET);
         Iterator<Operation> round = operations.iterator();
+        // known cases first: each failed once (NUL reached PostgreSQL, which refuses it in text)
+        List<Sent> known = List.of(
+                new Sent(0, "admin", "PUT", "/api/admin/users/fuzz-nobody", "application/json", "{\"unit\":\"a\u0000b\",\"role\":\"HANDLER\"}"),
+                new Sent(0, "supervisor", "GET", "/api/ledger?q=a%00b", null, null),
+                new Sent(0, "supervisor", "GET", "/api/overdue?unit=%00", null, null),
+                new Sent(0, "handler", "POST", "/api/cases", "application/json", "{\"track\":\"SIMPLE\",\"channel\":\"VISIT\","
+                        + "\"category\":\"COMPLAINT\",\"petitioner\":{\"name\":\"a\u0000\"},\"subject\":\"s\",\"content\":\"c\",\"unit\":\"town\"}"));
+        Iterator<Sent> fixed = known.iterator();
         while (Instant.now().isBefore(until) && failures.size() < 20) {
             if (!round.hasNext()) {
                 round = operations.iterator();
             }
             Operation op = round.next();
-            Sent s = request(++n, op, caseId, doc, random);
+            Sent s = fixed.hasNext() ? fixed.next() : request(++n, op, caseId, doc, random);
             String before = jdbc.queryForObject(STORED, String.class);
             HttpResponse<byte[]> r = send(s.user(), s.method(), s.uri(), s.contentType(), s.body());
             perOperation.merge(op.toString(), 1, Integer::sum);
@@ -139,7 +149,7 @@ class ApiFuzzTest {
             }
         }
         int raw = containerLevelRequests(failures);
-        Figures.report("fuzz", "seed=" + SEED + " requests=" + (n + raw) + " operations=" + operations.size()
+        Figures.report("fuzz", "seed=" + SEED + " requests=" + (n + known.size() + raw) + " operations=" + operations.size()
                 + " serverErrors=" + serverErrors + " statuses=" + perStatus);
         assertThat(failures).as("failed properties (%s requests, by status %s)", n, perStatus).isEmpty();
         assertThat(perOperation.keySet()).as("every operation was tried").hasSize(operations.size());

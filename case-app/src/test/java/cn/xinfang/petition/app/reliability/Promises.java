@@ -77,11 +77,13 @@ final class Promises {
                     Instant stopped = instant(limit.get("stoppedAt"));
                     boolean ranOutOpen = due.isBefore(before) && (stopped == null || stopped.isAfter(due));
                     Instant warning = instant(limit.get("warningAt"));
+                    // a warning is recorded unless the breach came first (both fell due while the service was down
+                    // and the scheduler ran them at once: the case records no warning after a breach)
                     if (stopped == null && warning.isBefore(before)) {
-                        assertThat(limit.get("warnedAt").isNull()).as("case %s stage %s warning %s: warning lost", id, limit.get("stage"), warning).isFalse();
+                        assertThat(limit.get("warnedAt").isNull() && limit.get("breachedAt").isNull())
+                                .as("case %s stage %s warning %s: warning lost", id, limit.get("stage"), warning).isFalse();
                     }
                     if (ranOutOpen && stopped == null) {
-                        assertThat(limit.get("warnedAt").isNull()).as("case %s stage %s due %s: warning lost", id, limit.get("stage"), due).isFalse();
                         assertThat(limit.get("breachedAt").isNull()).as("case %s stage %s due %s: breach lost", id, limit.get("stage"), due).isFalse();
                     }
                 }

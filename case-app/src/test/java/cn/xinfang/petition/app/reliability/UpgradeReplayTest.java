@@ -36,6 +36,8 @@ import static org.awaitility.Awaitility.await;
  * read the old rows again. The saga's processor is stopped first: on a real upgrade its token is
  * already past these events, here it would take them for new ones.
  */
+// closed after the class: a cached context keeps its connection pool open, and PostgreSQL's connections are few
+@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UpgradeReplayTest {
 
