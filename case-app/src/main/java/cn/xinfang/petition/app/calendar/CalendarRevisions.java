@@ -3,7 +3,7 @@ package cn.xinfang.petition.app.calendar;
 import cn.xinfang.petition.api.Actor;
 import cn.xinfang.petition.api.CaseId;
 import cn.xinfang.petition.api.command.RecomputeTimeLimitsCommand;
-import cn.xinfang.petition.app.rest.ApiException;
+import cn.xinfang.petition.app.problem.ServiceException;
 import cn.xinfang.petition.app.ops.Projections;
 import cn.xinfang.petition.app.security.Account;
 import cn.xinfang.petition.projection.overdue.OverdueProjection;
@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.DependsOn;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -103,7 +102,7 @@ public class CalendarRevisions implements SmartInitializingSingleton {
         BusinessCalendar current = rules.calculator().time().calendar();
         BusinessCalendar revised = current.mergedWith(overlay);
         if (revised.version().equals(current.version())) {
-            throw new ApiException(HttpStatus.CONFLICT, "calendar-unchanged",
+            throw new ServiceException(ServiceException.Kind.CONFLICT, "calendar-unchanged",
                     "this calendar changes nothing: the calendar in force is already " + current.version(),
                     "该日历与现行日历相同（" + current.version() + "），无需修订");
         }
@@ -215,7 +214,7 @@ public class CalendarRevisions implements SmartInitializingSingleton {
         try {
             return CalendarFile.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "the uploaded calendar");
         } catch (InvalidCalendarException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-calendar", e.getMessage(), "日历文件格式错误：" + e.getMessage());
+            throw new ServiceException(ServiceException.Kind.INVALID, "invalid-calendar", e.getMessage(), "日历文件格式错误：" + e.getMessage());
         }
     }
 

@@ -1,5 +1,7 @@
 package cn.xinfang.petition.app.rest;
 
+import cn.xinfang.petition.app.problem.DatabaseUnavailable;
+import cn.xinfang.petition.app.problem.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;

@@ -1,5 +1,7 @@
 package cn.xinfang.petition.app.rest;
 
+import cn.xinfang.petition.app.problem.DatabaseUnavailable;
+import cn.xinfang.petition.app.problem.Problems;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;

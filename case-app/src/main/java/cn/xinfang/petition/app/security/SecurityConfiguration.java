@@ -1,7 +1,7 @@
 package cn.xinfang.petition.app.security;
 
-import cn.xinfang.petition.app.rest.DatabaseUnavailable;
-import cn.xinfang.petition.app.rest.Problems;
+import cn.xinfang.petition.app.problem.DatabaseUnavailable;
+import cn.xinfang.petition.app.problem.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
