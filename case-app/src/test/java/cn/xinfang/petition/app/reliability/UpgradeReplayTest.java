@@ -87,6 +87,8 @@ class UpgradeReplayTest {
             assertThat(verify.body().path("intact").asBoolean()).as("hash chain of %s: %s", recorded.getKey(), verify).isTrue();
         }
         assertThat(differences).as("fields answered differently than the release answered them").isEmpty();
+        Figures.report("upgrade-replay", "fixture=" + fixture + " cases=" + views.size() + " events=" + events.size()
+                + " eventTypes=" + types.size() + " viewsUnchanged=" + views.size());
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Api.Res ledger = api.get("supervisor", "/api/ledger?size=50");
