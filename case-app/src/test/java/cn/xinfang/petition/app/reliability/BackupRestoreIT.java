@@ -54,12 +54,7 @@ class BackupRestoreIT {
         Api api = new Api(service.port(), Duration.ofSeconds(30));
         Workload load = new Workload(List.of(api), false, SEED);
         load.start(3);
-        // at least 3 s and 20 acknowledged writes (at most 60 s on a loaded machine)
-        long started = System.nanoTime();
-        while ((System.nanoTime() - started) / 1_000_000 < 3000
-                || (load.acknowledgedWrites.get() < 20 && (System.nanoTime() - started) / 1_000_000 < 60_000)) {
-            Thread.sleep(50);
-        }
+        load.awaitProgress(3000, 20);
         load.stopAndJoin();
         assertThat(load.serverErrors.get()).as("%s", load.problems).isZero();
         int cases = Promises.ledgerConverges(api, Duration.ofSeconds(60));

@@ -53,11 +53,7 @@ class DurabilityIT {
         Workload load = new Workload(List.of(new Api(service.port(), Duration.ofSeconds(20))), false, SEED);
         load.start(4);
         // the seeded moment, but not before 20 writes were acknowledged (a loaded machine is slow to warm up)
-        long started = System.nanoTime();
-        while ((System.nanoTime() - started) / 1_000_000 < killAfterMs
-                || (load.acknowledgedWrites.get() < 20 && (System.nanoTime() - started) / 1_000_000 < 60_000)) {
-            Thread.sleep(50);
-        }
+        load.awaitProgress(killAfterMs, 20);
         service.kill();
         load.stopAndJoin();
         assertThat(load.serverErrors.get()).as("5xx before the kill: %s", load.problems).isZero();

@@ -1,6 +1,7 @@
 package cn.xinfang.petition.app.reliability;
 
 import cn.xinfang.petition.app.support.Api;
+import cn.xinfang.petition.app.support.EveryDayWorks;
 import cn.xinfang.petition.app.support.PerClassDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
@@ -9,16 +10,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -71,7 +69,7 @@ class TwoNodesIT {
         Store store = Store.fresh("two_nodes", dir);
         List<String> props = new ArrayList<>(store.properties());
         props.add("cases.time.working-hours=00:00-23:59");
-        props.add("cases.time.calendar-file=" + everyDayWorks(dir));
+        props.add("cases.time.calendar-file=" + EveryDayWorks.write(dir.resolve("every-day-works.json")));
         CompletableFuture<ServiceProcess> startingA = CompletableFuture.supplyAsync(() -> start("node-a", props));
         CompletableFuture<ServiceProcess> startingB = CompletableFuture.supplyAsync(() -> start("node-b", props));
         ServiceProcess nodeA = startingA.join();
@@ -223,25 +221,5 @@ class TwoNodesIT {
         return "{\"track\":\"SIMPLE\",\"channel\":\"LETTER\",\"category\":\"COMPLAINT\",\"petitioner\":{\"name\":\"测试\"},"
                 + "\"subject\":\"补录来信\",\"content\":\"纸质来信\",\"unit\":\"town\""
                 + (occurredAt == null ? "" : ",\"occurredAt\":\"" + occurredAt.atOffset(ZoneOffset.ofHours(8)) + "\"") + "}";
-    }
-
-    /** An operator calendar for this year and the next: no holidays, every weekend day a make-up working day. */
-    static Path everyDayWorks(Path dir) throws IOException {
-        int year = LocalDate.now(Workload.ZONE).getYear();
-        StringBuilder json = new StringBuilder("{\"years\":{");
-        for (int y = year; y <= year + 1; y++) {
-            List<String> weekend = new ArrayList<>();
-            for (LocalDate d = LocalDate.of(y, 1, 1); d.getYear() == y; d = d.plusDays(1)) {
-                if (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
-                    weekend.add("\"" + d + "\"");
-                }
-            }
-            json.append(y == year ? "" : ",").append('"').append(y).append("\":{\"holidays\":[],\"workdays\":[")
-                    .append(String.join(",", weekend)).append("]}");
-        }
-        json.append("}}");
-        Path file = dir.resolve("every-day-works.json");
-        Files.writeString(file, json);
-        return file.toAbsolutePath();
     }
 }

@@ -72,6 +72,18 @@ final class Workload {
         }
     }
 
+    /** Waits at least {@code minMillis} and until {@code minWrites} writes were acknowledged, at most 60 s. */
+    void awaitProgress(long minMillis, int minWrites) throws InterruptedException {
+        long started = System.nanoTime();
+        while (elapsedMillis(started) < minMillis || (acknowledgedWrites.get() < minWrites && elapsedMillis(started) < 60_000)) {
+            Thread.sleep(50);
+        }
+    }
+
+    private static long elapsedMillis(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
     /** Asks the threads to stop after their current request and waits for them. */
     void stopAndJoin() throws InterruptedException {
         stop.set(true);
