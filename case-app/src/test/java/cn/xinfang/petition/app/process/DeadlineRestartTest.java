@@ -18,12 +18,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -67,22 +64,7 @@ class DeadlineRestartTest {
 
     /** A calendar for this year and the next with no holidays and every weekend day a make-up working day. */
     static Path everyDayWorks() throws IOException {
-        int year = LocalDate.now(ZONE).getYear();
-        StringBuilder json = new StringBuilder("{\"years\":{");
-        for (int y = year; y <= year + 1; y++) {
-            List<String> weekend = new ArrayList<>();
-            for (LocalDate d = LocalDate.of(y, 1, 1); d.getYear() == y; d = d.plusDays(1)) {
-                if (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
-                    weekend.add("\"" + d + "\"");
-                }
-            }
-            json.append(y == year ? "" : ",").append('"').append(y).append("\":{\"holidays\":[],\"workdays\":[")
-                    .append(String.join(",", weekend)).append("]}");
-        }
-        json.append("}}");
-        Path file = dir.resolve("every-day-works.json");
-        Files.writeString(file, json);
-        return file;
+        return cn.xinfang.petition.app.support.EveryDayWorks.write(dir.resolve("every-day-works.json"));
     }
 
     /** The occurrence time whose 2-working-hour limit runs out exactly at {@code target}. */
