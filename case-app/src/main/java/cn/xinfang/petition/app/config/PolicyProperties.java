@@ -23,7 +23,9 @@ public record PolicyProperties(@DefaultValue("1") int version,
                                @DefaultValue("10 working-days") String generalOpinion,
                                @DefaultValue("1 working-days") String respond,
                                @DefaultValue("3 working-days") String meetConclusion,
-                               @DefaultValue("60 calendar-days") String conclude) {
+                               @DefaultValue("60 calendar-days") String conclude,
+                               @DefaultValue("15 calendar-days") String notify,
+                               @DefaultValue("30 calendar-days") String reviewDecision) {
 
     /** Parses {@code "5 working-days"}; the message of a failure names the expected forms. */
     static LimitAmount parse(String property, String text) {

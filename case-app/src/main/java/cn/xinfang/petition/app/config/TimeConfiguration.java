@@ -55,7 +55,9 @@ public class TimeConfiguration {
                 PolicyProperties.parse("general-opinion", p.generalOpinion()),
                 PolicyProperties.parse("respond", p.respond()),
                 PolicyProperties.parse("meet-conclusion", p.meetConclusion()),
-                PolicyProperties.parse("conclude", p.conclude()));
+                PolicyProperties.parse("conclude", p.conclude()),
+                PolicyProperties.parse("notify", p.notify()),
+                PolicyProperties.parse("review-decision", p.reviewDecision()));
     }
 
     @Bean
