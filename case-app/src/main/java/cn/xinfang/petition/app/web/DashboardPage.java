@@ -30,12 +30,12 @@ class DashboardPage {
     static final List<String> OPEN_STATUSES = List.of("REGISTERED", "SIGNED", "ACCEPTED", "OPINION_GIVEN");
 
     /** One case on the dashboard: its ledger row and its running stages, most urgent first. */
-    record Row(LedgerEntry entry, List<OpenTimeLimit> running) {
-        OpenTimeLimit next() {
+    public record Row(LedgerEntry entry, List<OpenTimeLimit> running) {
+        public OpenTimeLimit next() {
             return running.isEmpty() ? null : running.get(0);
         }
 
-        Instant nextDue() {
+        public Instant nextDue() {
             return running.isEmpty() ? Instant.MAX : running.get(0).dueAt();
         }
     }

@@ -20,15 +20,15 @@ import java.util.Optional;
  * API's problem document for the same exception, and the field errors by field name (the form's
  * fields are named like the API's JSON, so each error lands beside its field).
  */
-record PageProblem(HttpStatus status, String code, String detailZh, String detailEn, List<Problems.FieldProblem> errors) {
+public record PageProblem(HttpStatus status, String code, String detailZh, String detailEn, List<Problems.FieldProblem> errors) {
 
     /** The detail in the page's language. */
-    String detail(Locale locale) {
+    public String detail(Locale locale) {
         return detailZh == null ? null : Ui.english(locale) ? detailEn : detailZh;
     }
 
     /** Field name → message in the page's language (the first message of each field). */
-    Map<String, String> fieldMessages(Locale locale) {
+    public Map<String, String> fieldMessages(Locale locale) {
         Map<String, String> m = new LinkedHashMap<>();
         for (Problems.FieldProblem p : errors) {
             m.putIfAbsent(p.field(), Ui.english(locale) ? p.message() : p.messageZh());

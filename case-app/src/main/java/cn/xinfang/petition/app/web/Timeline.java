@@ -14,41 +14,42 @@ import java.util.List;
  * breach, stopped) in the order they happened. Each entry names a message key ({@code what}) and
  * the values the template shows with it; nothing here decides anything about the case.
  */
-record Timeline(List<Entry> entries) {
+public record Timeline(List<Entry> entries) {
 
     /**
-     * One entry: when, the message key of what happened, an optional code to label (a stage, a
-     * kind, a reason), the text recorded with it, who, and for time-limit entries the run's index
-     * in {@code timeLimits} (to open its explanation).
+     * One entry: when, the message key of what happened, the message key of its detail (a track,
+     * a stage, a kind, a reason), the text recorded with it, who, and for time-limit entries the
+     * run's index in {@code timeLimits} (to open its explanation) and why it stopped.
      */
-    record Entry(Instant at, String what, String code, String text, String by, Integer limit, String reason) {
+    public record Entry(Instant at, String what, String label, String text, String by, Integer limit, String reason) {
     }
 
     static Timeline of(CaseView v) {
         List<Entry> e = new ArrayList<>();
         CaseView.Steps s = v.steps();
-        add(e, s.registeredAt(), "ui.timeline.registered", v.track().name(), v.subject(), null, null);
+        add(e, s.registeredAt(), "ui.timeline.registered", "label.track." + v.track().name(), v.subject(), null, null);
         add(e, s.signedAt(), "ui.timeline.signed", null, null, null, null);
         add(e, s.acceptedAt(), "ui.timeline.accepted", null, null, null, null);
         if (v.decline() != null) {
             add(e, v.decline().at(), "ui.timeline.declined", null, v.decline().reason(), v.decline().by(), null);
         }
         if (v.response() != null) {
-            add(e, v.response().at(), "ui.timeline.responded", v.response().mode(), v.response().summary(), v.response().by(), null);
+            add(e, v.response().at(), "ui.timeline.responded", "label.responseMode." + v.response().mode(), v.response().summary(), v.response().by(), null);
         }
         for (CaseView.Meeting m : v.meetings()) {
-            add(e, m.at(), m.waived() ? "ui.timeline.meetingWaived" : "ui.timeline.meeting", m.kind(),
+            add(e, m.at(), m.waived() ? "ui.timeline.meetingWaived" : "ui.timeline.meeting", "label.meetingKind." + m.kind(),
                     m.place() == null ? m.summary() : m.place() + " · " + m.summary(), m.by(), null);
         }
         if (v.opinion() != null) {
-            add(e, v.opinion().at(), "ui.timeline.opinion", v.opinion().decision(), v.opinion().text(), v.opinion().by(), null);
+            add(e, v.opinion().at(), "ui.timeline.opinion", "label.decision." + v.opinion().decision(), v.opinion().text(), v.opinion().by(), null);
         }
         if (v.resolution() != null) {
-            add(e, v.resolution().at(), "ui.timeline.resolved", v.resolution().satisfaction(), v.resolution().summary(),
+            add(e, v.resolution().at(), "ui.timeline.resolved",
+                    v.resolution().satisfaction() == null ? "label.satisfaction.NOT_RATED" : "label.satisfaction." + v.resolution().satisfaction(), v.resolution().summary(),
                     v.resolution().by(), null);
         }
         for (CaseView.Escalation x : v.escalations()) {
-            add(e, x.at(), "ui.timeline.escalated", x.reason(), x.leader() + (x.plan() == null ? "" : " · " + x.plan()), x.by(), null);
+            add(e, x.at(), "ui.timeline.escalated", "label.escalationReason." + x.reason(), x.leader() + (x.plan() == null ? "" : " · " + x.plan()), x.by(), null);
         }
         for (CaseView.Transfer t : v.transfers()) {
             add(e, t.at(), t.returned() ? "ui.timeline.returned" : "ui.timeline.transferred", null,
@@ -56,7 +57,7 @@ record Timeline(List<Entry> entries) {
         }
         for (int i = 0; i < v.timeLimits().size(); i++) {
             TimeLimitView l = v.timeLimits().get(i);
-            String stage = l.stage().name();
+            String stage = "label.stage." + l.stage().name();
             add(e, l.startedAt(), "ui.timeline.limitStarted", stage, null, null, i);
             add(e, l.warnedAt(), "ui.timeline.limitWarned", stage, null, null, i);
             add(e, l.breachedAt(), "ui.timeline.limitBreached", stage, null, null, i);
@@ -67,7 +68,7 @@ record Timeline(List<Entry> entries) {
                         null, null, i);
                 if (l.stopReason() != null) {
                     Entry last = e.remove(e.size() - 1);
-                    e.add(new Entry(last.at(), last.what(), last.code(), null, null, i, l.stopReason().name()));
+                    e.add(new Entry(last.at(), last.what(), last.label(), null, null, i, l.stopReason().name()));
                 }
             }
         }

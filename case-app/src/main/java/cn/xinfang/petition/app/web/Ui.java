@@ -106,12 +106,42 @@ public class Ui {
         return "green";
     }
 
+    /**
+     * How much of a stage's allowed working time is used, 0 to 100: from its start to now (or to
+     * when it stopped), over its start to its due instant, counted in working time.
+     */
+    public int used(Instant start, Instant due, Instant stopped) {
+        if (start == null || due == null) {
+            return 0;
+        }
+        Instant end = stopped != null ? stopped : clock.instant();
+        long allowed = time.workingTimeBetween(start, due).toSeconds();
+        if (allowed <= 0) {
+            return end.isBefore(due) ? 0 : 100;
+        }
+        long spent = time.workingTimeBetween(start, end).toSeconds();
+        return (int) Math.max(0, Math.min(100, spent * 100 / allowed));
+    }
+
     /** A message by key in the current language (for labels built from codes: {@code label.stage.SIGN}). */
     public String label(String prefix, Object code) {
         if (code == null) {
             return "";
         }
         return messages.getMessage(prefix + "." + code, null, code.toString(), LocaleContextHolder.getLocale());
+    }
+
+    private static final java.util.Set<Integer> ERROR_PAGES = java.util.Set.of(400, 403, 404, 409, 412, 500);
+
+    /** The message key of an error page's title for an HTTP status ({@code ui.error.404}, or {@code ui.error.other}). */
+    public String errorKey(Object status) {
+        int s = status instanceof Number n ? n.intValue() : 500;
+        return "ui.error." + (ERROR_PAGES.contains(s) ? Integer.toString(s) : "other");
+    }
+
+    /** The kind of an audit finding ("ALTERED: ..." → ALTERED), for its words in the bundle. */
+    public String problemKind(String problem) {
+        return AuditPages.kind(problem);
     }
 
     /** Whether the page is shown in English. */
