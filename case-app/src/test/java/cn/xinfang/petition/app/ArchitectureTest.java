@@ -105,6 +105,12 @@ class ArchitectureTest {
             .because("controllers go through the services; SQL lives behind them");
 
     @ArchTest
+    static final ArchRule pagesNeverTouchTheDatabase = noClasses()
+            .that().resideInAPackage("..app.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "org.axonframework.eventsourcing..")
+            .because("the pages call the same services and request checks as the API, never a second way to the data");
+
+    @ArchTest
     static final ArchRule timeComesFromTheClockBean = noClasses()
             .that().resideOutsideOfPackage("..app.config..")
             .should().callMethod(Instant.class, "now")

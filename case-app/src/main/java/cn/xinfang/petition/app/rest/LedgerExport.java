@@ -44,7 +44,7 @@ public final class LedgerExport {
 
     public static byte[] xlsx(String title, String reportingUnit, Instant reportedAt, List<String> headers, List<List<String>> rows, ZoneId zone) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(title)); // no / \\ ? * [ ] : in a sheet name
+            Sheet sheet = wb.createSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(title)); // Excel refuses some characters ('/' among them) in a sheet name
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();
             font.setBold(true);

@@ -148,8 +148,7 @@ class CasePages {
                 HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
         Function<StepRequest, ResponseEntity<CaseView>> send = sender(id, step, form.getFirst("version"));
         if (send == null) {
-            response.setStatus(404);
-            return "redirect:/cases/" + id;
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
         }
         Map<String, String> values = values(form, STEP_FIELDS);
         String amount = values.get("amount");

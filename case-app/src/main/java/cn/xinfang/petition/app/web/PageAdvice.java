@@ -64,6 +64,11 @@ class PageAdvice {
         if (e instanceof NoResourceFoundException) {
             return page(HttpStatus.NOT_FOUND, "not-found", null, request, response);
         }
+        if (e instanceof org.springframework.web.ErrorResponse r && HttpStatus.resolve(r.getStatusCode().value()) != null) {
+            // Spring MVC's own refusals (a wrong method, a missing parameter, an unknown step): their status, our page
+            HttpStatus status = HttpStatus.resolve(r.getStatusCode().value());
+            return page(status, status.name().toLowerCase(Locale.ROOT).replace('_', '-'), null, request, response);
+        }
         if (e instanceof org.springframework.security.access.AccessDeniedException
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             throw e; // Spring Security's own handling: the login page or 403
