@@ -174,6 +174,19 @@ final class Browser implements AutoCloseable {
         return scroll.longValue() > inner.longValue();
     }
 
+    /** The names of the visible fields that have no label (a label for it, around it, or aria-labelledby). */
+    @SuppressWarnings("unchecked")
+    List<String> unlabelledFields() {
+        return (List<String>) js("""
+                var bad = [];
+                document.querySelectorAll('input:not([type=hidden]), select, textarea').forEach(function (e) {
+                  var labelled = (e.id && document.querySelector('label[for="' + CSS.escape(e.id) + '"]'))
+                      || e.closest('label') || e.getAttribute('aria-labelledby');
+                  if (!labelled) { bad.push(e.name || e.id || e.outerHTML.substring(0, 60)); }
+                });
+                return bad;""");
+    }
+
     String cookie(String name) {
         var c = driver.manage().getCookieNamed(name);
         return c == null ? null : c.getValue();

@@ -393,14 +393,7 @@ class WebPagesBrowserTest {
                 browser.open(page);
                 assertThat(browser.scrollsSideways()).as(page + " at " + size).isFalse();
                 assertThat(browser.driver.getTitle()).as("title of " + page).isNotBlank();
-                for (WebElement input : browser.all(By.cssSelector("input:not([type=hidden]), select, textarea"))) {
-                    String inputId = input.getAttribute("id");
-                    boolean labelled = inputId != null && !inputId.isBlank()
-                            && browser.present(By.cssSelector("label[for='" + inputId + "']"))
-                            || !input.findElements(By.xpath("ancestor::label")).isEmpty()
-                            || input.getAttribute("aria-labelledby") != null;
-                    assertThat(labelled).as("a label for " + input.getAttribute("name") + " on " + page).isTrue();
-                }
+                assertThat(browser.unlabelledFields()).as("fields without a label on " + page).isEmpty();
                 if (size == Browser.PHONE && page.startsWith("/cases/") && !page.equals("/cases/new")) {
                     browser.screenshot("case-phone");
                 }
@@ -413,5 +406,68 @@ class WebPagesBrowserTest {
         browser.screenshot("stats");
         browser.open("/ledger");
         browser.screenshot("ledger");
+    }
+
+    @Test
+    @DisplayName("督查在事项页提级（包案），事项出现在积案/包案清单中；下载 xlsx")
+    void aSupervisorEscalatesACaseAndFindsItOnTheEscalationsList() throws Exception {
+        String id = backEnteredCase("集体上访需包案");
+        String caseNo = api.get("handler", "/api/cases/" + id).body().get("caseNo").asText();
+        browser.login("supervisor");
+        browser.open("/cases/" + id);
+        assertThat(browser.all(By.cssSelector("form[data-step]"))).extracting(e -> e.getAttribute("data-step"))
+                .containsExactly("transfer", "escalate", "extend", "reclassify");
+        browser.select(By.id("escalate-reason"), "COLLECTIVE");
+        browser.type(By.id("escalate-plan"), "镇长包案，一周内见面");
+        browser.click(By.cssSelector("form[data-step=escalate] button[type=submit]"));
+        // the leader is required: the API's field error, beside the field, the plan kept
+        browser.waitFor(By.cssSelector("form[data-step=escalate] [data-testid=error-summary]"));
+        assertThat(browser.find(By.id("escalate-plan")).getAttribute("value")).isEqualTo("镇长包案，一周内见面");
+        assertThat(browser.find(By.id("escalate-reason")).getAttribute("value")).isEqualTo("COLLECTIVE");
+        browser.type(By.id("escalate-leader"), "王镇长");
+        step("escalate");
+        assertThat(browser.text(By.cssSelector("[data-testid=timeline]"))).contains("提级/包案（集体访）").contains("王镇长");
+
+        WebElement row = browser.reloadUntil("/escalations", By.cssSelector("[data-testid=escalations] a[href$='" + id + "']"));
+        assertThat(browser.text(By.cssSelector("[data-testid=escalations]"))).contains(caseNo).contains("集体访").contains("王镇长");
+        HttpResponse<byte[]> xlsx = download(browser.find(By.cssSelector("[data-action=xlsx]")).getAttribute("href"));
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(cells(xlsx.body())).contains(caseNo, "集体访", "王镇长", "镇长包案，一周内见面");
+    }
+
+    @Test
+    @DisplayName("管理员新建用户：错误显示在字段旁；停用后该用户不能登录")
+    void anAdminCreatesAndDisablesAUser() {
+        browser.login("admin");
+        assertThat(browser.path()).isEqualTo("/admin/users");
+        browser.type(By.id("user-username"), "bad name");
+        browser.type(By.id("user-displayName"), "民政办经办人");
+        browser.select(By.id("user-role"), "HANDLER");
+        browser.click(By.cssSelector("[data-action=create-user]"));
+        browser.waitFor(By.cssSelector("[data-testid=error-summary]"));
+        assertThat(browser.text(By.cssSelector("[data-testid=error-summary]"))).contains("用户名").doesNotContain("null");
+        assertThat(browser.find(By.id("user-displayName")).getAttribute("value")).isEqualTo("民政办经办人");
+
+        browser.type(By.id("user-username"), "civil1");
+        browser.type(By.id("user-password"), "civil-pass-1");
+        browser.select(By.id("user-role"), "HANDLER");
+        browser.select(By.id("user-unit"), "civil-affairs");
+        browser.click(By.cssSelector("[data-action=create-user]"));
+        WebElement row = browser.waitFor(By.cssSelector("tr[data-user=civil1]"));
+        assertThat(row.getText()).contains("民政办经办人").contains("已启用");
+        row.findElement(By.cssSelector("[data-action=disable]")).click();
+        assertThat(browser.waitFor(By.cssSelector("tr[data-user=civil1]")).getText()).contains("已停用");
+
+        browser.driver.manage().deleteAllCookies();
+        browser.open("/login");
+        browser.type(By.name("username"), "civil1");
+        browser.type(By.name("password"), "civil-pass-1");
+        browser.click(By.cssSelector("[data-action=login]"));
+        browser.waitFor(By.cssSelector("[data-testid=login-error]"));
+
+        // a page of the administrators is refused to others
+        browser.login("handler");
+        browser.open("/admin/users");
+        assertThat(browser.find(By.cssSelector("[data-testid=error-page]")).getAttribute("data-status")).isEqualTo("403");
     }
 }
