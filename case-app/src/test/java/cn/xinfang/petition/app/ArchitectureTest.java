@@ -14,6 +14,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The layering of the engine: a pure domain (aggregate, saga, commands and events, business time)
@@ -109,6 +110,19 @@ class ArchitectureTest {
             .that().resideInAPackage("..app.web..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "org.axonframework.eventsourcing..")
             .because("the pages call the same services and request checks as the API, never a second way to the data");
+
+    @ArchTest
+    static final ArchRule theServiceHasNoPackageCycles = slices()
+            .matching("cn.xinfang.petition.app.(*)..")
+            .should().beFreeOfCycles()
+            .because("services know no HTTP: they throw their own exceptions, and the web layers depend on them, never the reverse");
+
+    @ArchTest
+    static final ArchRule servicesKnowNoHttp = noClasses()
+            .that().resideInAnyPackage("..app.cases..", "..app.admin..", "..app.audit..", "..app.calendar..", "..app.ops..")
+            .should().dependOnClassesThat().resideInAnyPackage("..app.rest..", "..app.web..", "org.springframework.http..",
+                    "org.springframework.web..", "jakarta.servlet..")
+            .because("application services answer the REST API and the web pages alike; refusals are ServiceExceptions");
 
     @ArchTest
     static final ArchRule timeComesFromTheClockBean = noClasses()

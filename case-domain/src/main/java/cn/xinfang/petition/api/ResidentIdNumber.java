@@ -43,12 +43,13 @@ public final class ResidentIdNumber {
         }
     }
 
-    /** Fails when the birth date lies after {@code today}. */
-    public static void requireBornBy(String id, LocalDate today) {
-        LocalDate birth = birthDate(id);
-        if (birth.isAfter(today)) {
-            throw new IllegalArgumentException("the ID number's birth date " + birth + " is in the future");
-        }
+    /**
+     * Whether the birth date in a (well-formed) number lies after {@code today}: such a number is
+     * refused when a petition is registered. The one statement of that rule; the service's field
+     * check and the case both ask it.
+     */
+    public static boolean birthDateInFuture(String id, LocalDate today) {
+        return birthDate(id).isAfter(today);
     }
 
     static char checkCharacter(String id) {

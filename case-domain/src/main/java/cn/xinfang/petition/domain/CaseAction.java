@@ -1,35 +1,55 @@
 package cn.xinfang.petition.domain;
 
-/** A step a case can take; used by the transition table and in "allowed now" messages. */
+import cn.xinfang.petition.api.Role;
+
+import java.util.List;
+
+/**
+ * A step a case can take, with who may take it. The service renders an action's name from its
+ * bundles ({@code action.<NAME>}).
+ */
 public enum CaseAction {
-    SIGN("sign", "签收"),
-    ACCEPT("accept", "受理"),
-    DECLINE("decline", "不予受理"),
-    RESPOND("respond", "受理回应"),
-    MEET_HANDLING("record the handling meeting", "记录办理见面"),
-    MEET_CONCLUSION("record the conclusion meeting", "记录办结见面"),
-    WAIVE_MEETING("waive a meeting", "免除见面"),
-    GIVE_OPINION("give the opinion", "作出处理意见"),
-    RESOLVE("resolve", "办结"),
-    ESCALATE("escalate", "提级"),
-    TRANSFER("transfer", "转送"),
-    RETURN("return", "退回"),
-    RECLASSIFY("reclassify", "改变办理程序"),
-    EXTEND("extend a time limit", "延期");
+    REGISTER(Who.ROLES, Role.HANDLER, Role.SUPERVISOR),
+    SIGN(Who.UNIT_HANDLER),
+    ACCEPT(Who.UNIT_HANDLER),
+    DECLINE(Who.UNIT_HANDLER),
+    RESPOND(Who.UNIT_HANDLER),
+    MEET_HANDLING(Who.UNIT_HANDLER),
+    MEET_CONCLUSION(Who.UNIT_HANDLER),
+    WAIVE_MEETING(Who.ROLES, Role.SUPERVISOR),
+    GIVE_OPINION(Who.UNIT_HANDLER),
+    RESOLVE(Who.UNIT_HANDLER),
+    ESCALATE(Who.ROLES, Role.SUPERVISOR),
+    TRANSFER(Who.UNIT_HANDLER_OR_ROLES, Role.SUPERVISOR),
+    RETURN(Who.UNIT_HANDLER),
+    RECLASSIFY(Who.ROLES, Role.SUPERVISOR),
+    EXTEND(Who.ROLES, Role.SUPERVISOR),
+    RECOMPUTE(Who.ROLES, Role.SYSTEM, Role.ADMIN);
 
-    private final String english;
-    private final String chinese;
-
-    CaseAction(String english, String chinese) {
-        this.english = english;
-        this.chinese = chinese;
+    /** Who may take a step. */
+    enum Who {
+        /** A handler of the unit the case is with (首接首办). */
+        UNIT_HANDLER,
+        /** Anyone with one of the roles. */
+        ROLES,
+        /** A handler of the case's unit, or anyone with one of the roles. */
+        UNIT_HANDLER_OR_ROLES
     }
 
-    public String english() {
-        return english;
+    private final Who who;
+    private final List<Role> roles;
+
+    CaseAction(Who who, Role... roles) {
+        this.who = who;
+        this.roles = List.of(roles);
     }
 
-    public String chinese() {
-        return chinese;
+    Who who() {
+        return who;
+    }
+
+    /** The roles that may take the step whatever their unit (none for a step of the unit's handlers only). */
+    public List<Role> roles() {
+        return roles;
     }
 }

@@ -1,44 +1,34 @@
 package cn.xinfang.petition.domain;
 
+import java.util.List;
+
 /**
- * A command that breaks a rule of the case. Carries a stable {@link #code()} (the UI and the API
- * turn it into a message key and a problem type), the English message and the Chinese one, and
- * the kind of refusal. No event is recorded when one is thrown.
+ * A command that breaks a rule of the case: the {@link Rejection} (rule code and arguments). No
+ * event is recorded when one is thrown. The message is the code and the arguments, for logs; people
+ * read the words the service renders from the code.
  */
 public class CaseRuleViolation extends RuntimeException {
 
-    /** What sort of refusal this is. */
-    public enum Kind {
-        /** The case's state does not allow the step now. */
-        CONFLICT,
-        /** The actor may not take this step on this case. */
-        FORBIDDEN,
-        /** The command's data is wrong (e.g. a time in the future). */
-        INVALID,
-        /** The command was decided on an older version of the case than the current one. */
-        STALE
+    private final transient Rejection rejection;
+
+    public CaseRuleViolation(Rejection rejection) {
+        super(rejection.code().code() + " " + rejection.args(), null, false, false);
+        this.rejection = rejection;
     }
 
-    private final String code;
-    private final String chinese;
-    private final Kind kind;
-
-    public CaseRuleViolation(Kind kind, String code, String english, String chinese) {
-        super(english);
-        this.kind = kind;
-        this.code = code;
-        this.chinese = chinese;
+    public Rejection rejection() {
+        return rejection;
     }
 
-    public String code() {
-        return code;
+    public RuleCode code() {
+        return rejection.code();
     }
 
-    public String chinese() {
-        return chinese;
+    public List<Object> args() {
+        return rejection.args();
     }
 
-    public Kind kind() {
-        return kind;
+    public RuleCode.Kind kind() {
+        return rejection.code().kind();
     }
 }

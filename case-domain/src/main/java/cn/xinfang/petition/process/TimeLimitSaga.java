@@ -1,22 +1,17 @@
 package cn.xinfang.petition.process;
 
-import cn.xinfang.petition.api.Actor;
 import cn.xinfang.petition.api.CaseId;
-import cn.xinfang.petition.api.EscalationReason;
 import cn.xinfang.petition.api.Stage;
 import cn.xinfang.petition.api.TimeLimit;
-import cn.xinfang.petition.api.command.EscalatePetitionCommand;
 import cn.xinfang.petition.api.command.RecordTimeLimitBreachCommand;
 import cn.xinfang.petition.api.command.RecordTimeLimitWarningCommand;
 import cn.xinfang.petition.api.event.PetitionDeclinedEvent;
 import cn.xinfang.petition.api.event.PetitionRegisteredEvent;
 import cn.xinfang.petition.api.event.PetitionResolvedEvent;
-import cn.xinfang.petition.api.event.TimeLimitBreachedEvent;
 import cn.xinfang.petition.api.event.TimeLimitExtendedEvent;
 import cn.xinfang.petition.api.event.TimeLimitRecomputedEvent;
 import cn.xinfang.petition.api.event.TimeLimitStartedEvent;
 import cn.xinfang.petition.api.event.TimeLimitStoppedEvent;
-import cn.xinfang.petition.time.TimeRules;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -38,8 +33,8 @@ import java.util.Map;
  * 时限督办 – one saga per case. For every stage that starts (or is extended or recomputed) it
  * schedules the warning and the due deadline at the instants the event carries; when a stage stops
  * it cancels exactly those two; when one fires it asks the case to record the warning or the
- * breach (the case decides whether anything is recorded). A breach of a stage the policy escalates
- * is escalated to the supervisors. A stage whose instants are already past when it starts (a paper
+ * breach (the case decides whether anything is recorded, and what a breach leads to). It reads no
+ * policy: the instants come in the events. A stage whose instants are already past when it starts (a paper
  * record entered late) is warned and breached at once, in that order. Ends when the case is
  * resolved or declined, cancelling whatever is still scheduled.
  * <p>
@@ -83,15 +78,6 @@ public class TimeLimitSaga {
     @SagaEventHandler(associationProperty = CASE_ID)
     void on(TimeLimitStoppedEvent e, DeadlineManager deadlines) {
         cancel(e.stage(), deadlines);
-    }
-
-    @SagaEventHandler(associationProperty = CASE_ID)
-    void on(TimeLimitBreachedEvent e, @Timestamp Instant now, CommandGateway commands, TimeRules rules) {
-        if (rules.calculator().policy().escalatesOnBreach(e.stage())) {
-            log.info("escalating breach caseId={} stage={}", e.caseId(), e.stage());
-            commands.sendAndWait(new EscalatePetitionCommand(e.caseId(), EscalationReason.BREACH, null, null, e.stage(),
-                    Actor.SYSTEM, null, now));
-        }
     }
 
     @EndSaga

@@ -45,6 +45,13 @@ public final class TimeLimitCalculator {
         return policy.rule(track, stage).map(rule -> compute(track, rule, start, List.of()));
     }
 
+    /** 退回期限 – until when the receiving unit may return a case transferred to it at {@code transferredAt}. */
+    public Instant returnableUntil(Instant transferredAt) {
+        LimitAmount window = policy.returnWindow();
+        return time.compute(transferredAt, window, policy.warningFraction(),
+                "return: " + window.english() + " from transfer", "退回：自转送起" + window.chinese()).due();
+    }
+
     /** The limit's unit for a stage on a track (for a stage that shares another's due, that stage's unit). */
     public Optional<LimitAmount> limitOf(Track track, Stage stage) {
         return policy.rule(track, stage).map(r -> r.limit() != null ? r.limit() : policy.rule(track, r.sameDueAs()).orElseThrow().limit());
@@ -76,9 +83,17 @@ public final class TimeLimitCalculator {
      * and on a calendar revision. Empty when the track has no limit for the stage.
      */
     public Optional<TimeLimit> recompute(TimeLimit current, Track track) {
+        return recompute(current, track, current.start());
+    }
+
+    /**
+     * The same, counted from {@code start}: on reclassification a stage counts from the start the new
+     * track gives it (a GENERAL case's ACCEPT from registration, a SIMPLE one's from signing).
+     */
+    public Optional<TimeLimit> recompute(TimeLimit current, Track track, Instant start) {
         return policy.rule(track, current.stage()).map(rule -> {
             List<LimitAmount> extensions = sameUnit(track, current) ? current.extensions() : List.of();
-            return compute(track, rule, current.start(), extensions);
+            return compute(track, rule, start, extensions);
         });
     }
 
@@ -101,9 +116,9 @@ public final class TimeLimitCalculator {
         LimitAmount limit = limitOf(track, rule.stage()).orElseThrow();
         String stage = rule.stage().name().toLowerCase(Locale.ROOT);
         String base = rule.sameDueAs() == null
-                ? track.code() + "." + stage + ": " + limit.english() + " from " + rule.from()
+                ? track.code() + "." + stage + ": " + limit.english() + " from " + rule.startsAt().english()
                 : track.code() + "." + stage + ": with the " + rule.sameDueAs().name().toLowerCase(Locale.ROOT)
-                        + ", " + limit.english() + " from " + rule.from();
+                        + ", " + limit.english() + " from " + rule.startsAt().english();
         if (extensions.isEmpty()) {
             return base;
         }
@@ -114,9 +129,9 @@ public final class TimeLimitCalculator {
     private String ruleChinese(Track track, StageRule rule, List<LimitAmount> extensions) {
         LimitAmount limit = limitOf(track, rule.stage()).orElseThrow();
         String base = rule.sameDueAs() == null
-                ? track.code() + "." + rule.stage().chinese() + "：自" + rule.fromChinese() + "起" + limit.chinese()
+                ? track.code() + "." + rule.stage().chinese() + "：自" + rule.startsAt().chinese() + "起" + limit.chinese()
                 : track.code() + "." + rule.stage().chinese() + "：与" + rule.sameDueAs().chinese() + "同时，自"
-                        + rule.fromChinese() + "起" + limit.chinese();
+                        + rule.startsAt().chinese() + "起" + limit.chinese();
         if (extensions.isEmpty()) {
             return base;
         }

@@ -13,9 +13,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * 时限规则 – the stage table as data: which stages run against a limit on each track, their limits,
- * the warning fraction and which breaches escalate the case. The id and version travel in every
- * {@code TimeLimitStarted}, so a case replayed years later keeps the limits it had.
+ * 时限规则 – the stage table as data: which stages run against a limit on each track, their limits
+ * and the step each counts from, the warning fraction, which breaches escalate the case, how long a
+ * receiving unit may return a transferred case and how far CONCLUDE may be extended. The id and
+ * version travel in every {@code TimeLimitStarted}, so a case replayed years later keeps the limits
+ * it had.
  *
  * @param id                the policy's name, e.g. {@code town-225-510}
  * @param version           the version of the table; bump it when a deployment changes a limit
@@ -23,14 +25,16 @@ import java.util.Set;
  * @param stages            per track, the stage rules in lifecycle order
  * @param escalateOnBreach  stages whose breach escalates the case to the supervisors
  * @param maxConcludeExtensionDays the most the CONCLUDE stage may be extended in total (条例 第三十四条: 30 days)
+ * @param returnWindow      how long after a transfer the receiving unit may return the case (条例 第二十三条: 5 working days)
  */
 public record TimeLimitPolicy(String id, int version, double warningFraction, Map<Track, List<StageRule>> stages,
-                              Set<Stage> escalateOnBreach, long maxConcludeExtensionDays) {
+                              Set<Stage> escalateOnBreach, long maxConcludeExtensionDays, LimitAmount returnWindow) {
 
     public static final String DEFAULT_ID = "town-225-510";
 
     public TimeLimitPolicy {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(returnWindow, "returnWindow");
         if (!(warningFraction > 0 && warningFraction <= 1)) {
             throw new IllegalArgumentException("warning fraction must be in (0, 1], got " + warningFraction);
         }
@@ -66,23 +70,23 @@ public record TimeLimitPolicy(String id, int version, double warningFraction, Ma
                                              LimitAmount generalAccept, LimitAmount generalOpinion,
                                              LimitAmount respond, LimitAmount meetConclusion, LimitAmount conclude) {
         List<StageRule> simple = List.of(
-                StageRule.limit(Stage.SIGN, simpleSign, "registration or transfer", "登记或转送"),
-                StageRule.limit(Stage.ACCEPT, simpleAccept, "signing", "签收"),
-                StageRule.limit(Stage.RESPOND, respond, "acceptance", "受理"),
-                StageRule.sameDueAs(Stage.MEET_HANDLING, Stage.OPINION, "acceptance", "受理"),
-                StageRule.limit(Stage.OPINION, simpleOpinion, "acceptance", "受理"),
-                StageRule.limit(Stage.MEET_CONCLUSION, meetConclusion, "the opinion", "作出处理意见"),
-                StageRule.limit(Stage.CONCLUDE, conclude, "acceptance", "受理"));
+                StageRule.limit(Stage.SIGN, simpleSign, StageStart.REGISTRATION_OR_TRANSFER),
+                StageRule.limit(Stage.ACCEPT, simpleAccept, StageStart.SIGNING),
+                StageRule.limit(Stage.RESPOND, respond, StageStart.ACCEPTANCE),
+                StageRule.sameDueAs(Stage.MEET_HANDLING, Stage.OPINION, StageStart.ACCEPTANCE),
+                StageRule.limit(Stage.OPINION, simpleOpinion, StageStart.ACCEPTANCE),
+                StageRule.limit(Stage.MEET_CONCLUSION, meetConclusion, StageStart.OPINION),
+                StageRule.limit(Stage.CONCLUDE, conclude, StageStart.ACCEPTANCE));
         List<StageRule> general = List.of(
-                StageRule.limit(Stage.ACCEPT, generalAccept, "registration or transfer", "登记或转送"),
-                StageRule.limit(Stage.RESPOND, respond, "acceptance", "受理"),
-                StageRule.sameDueAs(Stage.MEET_HANDLING, Stage.OPINION, "acceptance", "受理"),
-                StageRule.limit(Stage.OPINION, generalOpinion, "acceptance", "受理"),
-                StageRule.limit(Stage.MEET_CONCLUSION, meetConclusion, "the opinion", "作出处理意见"),
-                StageRule.limit(Stage.CONCLUDE, conclude, "acceptance", "受理"));
+                StageRule.limit(Stage.ACCEPT, generalAccept, StageStart.REGISTRATION_OR_TRANSFER),
+                StageRule.limit(Stage.RESPOND, respond, StageStart.ACCEPTANCE),
+                StageRule.sameDueAs(Stage.MEET_HANDLING, Stage.OPINION, StageStart.ACCEPTANCE),
+                StageRule.limit(Stage.OPINION, generalOpinion, StageStart.ACCEPTANCE),
+                StageRule.limit(Stage.MEET_CONCLUSION, meetConclusion, StageStart.OPINION),
+                StageRule.limit(Stage.CONCLUDE, conclude, StageStart.ACCEPTANCE));
         return new TimeLimitPolicy(DEFAULT_ID, version, warningFraction, Map.of(Track.SIMPLE, simple, Track.GENERAL, general),
                 EnumSet.of(Stage.ACCEPT, Stage.RESPOND, Stage.MEET_HANDLING, Stage.OPINION, Stage.MEET_CONCLUSION, Stage.CONCLUDE),
-                30);
+                30, LimitAmount.workingDays(5));
     }
 
     public Optional<StageRule> rule(Track track, Stage stage) {

@@ -13,7 +13,16 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import cn.xinfang.petition.time.BusinessCalendar;
+import cn.xinfang.petition.time.CalendarFile;
+import cn.xinfang.petition.time.CalendarYear;
+import cn.xinfang.petition.time.TimeLimitPolicy;
+import cn.xinfang.petition.time.TimeRules;
+
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -165,7 +174,7 @@ class PetitionCaseTest {
             fixture.givenNoPriorActivity()
                     .when(new RegisterPetitionCommand(cmd.caseId(), cmd.caseNo(), cmd.track(), cmd.channel(), cmd.category(),
                             cmd.petitioner(), 1, cmd.subject(), cmd.content(), cmd.unit(), AUDITOR, null, cmd.recordedAt()))
-                    .expectException(ActionNotPermittedException.class)
+                    .expectException(refused(RuleCode.ROLE_NOT_PERMITTED, Role.AUDITOR, CaseAction.REGISTER, List.of(Role.HANDLER, Role.SUPERVISOR)))
                     .expectNoEvents();
         }
 
@@ -177,8 +186,7 @@ class PetitionCaseTest {
                     .when(new RegisterPetitionCommand(cmd.caseId(), cmd.caseNo(), cmd.track(), cmd.channel(), cmd.category(),
                             cmd.petitioner(), 1, cmd.subject(), cmd.content(), cmd.unit(), HANDLER,
                             at(R).plusSeconds(61), at(R)))
-                    .expectException(InvalidOccurrenceTimeException.class)
-                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("in the future"))
+                    .expectException(refused(RuleCode.OCCURRED_AT_IN_FUTURE, at(R).plusSeconds(61)))
                     .expectNoEvents();
         }
 
@@ -204,7 +212,7 @@ class PetitionCaseTest {
             fixture.givenNoPriorActivity()
                     .when(new RegisterPetitionCommand(cmd.caseId(), cmd.caseNo(), cmd.track(), cmd.channel(), cmd.category(),
                             p, 1, cmd.subject(), cmd.content(), cmd.unit(), HANDLER, null, at(R)))
-                    .expectException(InvalidStepDataException.class)
+                    .expectException(refused(RuleCode.ID_NUMBER_BIRTH_DATE_IN_FUTURE))
                     .expectNoEvents();
         }
     }
@@ -219,7 +227,7 @@ class PetitionCaseTest {
         void aStepDecidedOnAnOlderVersionIsRefused() {
             fixture.given(simpleRegistered())
                     .when(sign(S), java.util.Map.of(PetitionCase.EXPECTED_VERSION, 0L))
-                    .expectException(StaleCaseVersionException.class)
+                    .expectException(refused(RuleCode.VERSION_MISMATCH, "0", 1L))
                     .expectNoEvents();
         }
 
@@ -258,8 +266,9 @@ class PetitionCaseTest {
         void signIsRefusedWhenAlreadySigned() {
             fixture.given(simpleSigned())
                     .when(sign("2024-03-04T09:40"))
-                    .expectException(StepNotAllowedException.class)
-                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("allowed now: accept, decline, escalate, transfer"))
+                    .expectException(refused(RuleCode.STEP_NOT_ALLOWED, CaseAction.SIGN, CaseStatus.SIGNED, Rejection.Part.EMPTY,
+                            allowedNow(CaseAction.ACCEPT, CaseAction.DECLINE, CaseAction.ESCALATE, CaseAction.TRANSFER,
+                                    CaseAction.RECLASSIFY, CaseAction.EXTEND)))
                     .expectNoEvents();
         }
 
@@ -268,7 +277,7 @@ class PetitionCaseTest {
         void signIsRefusedForAHandlerOfAnotherUnit() {
             fixture.given(simpleRegistered())
                     .when(new SignPetitionCommand(ID, VILLAGE_HANDLER, null, at(S)))
-                    .expectException(ActionNotPermittedException.class)
+                    .expectException(refused(RuleCode.NOT_HANDLER_OF_UNIT, TOWN, CaseAction.SIGN, Role.HANDLER, Rejection.Part.of("rule.part.of-unit", VILLAGE)))
                     .expectNoEvents();
         }
 
@@ -276,7 +285,7 @@ class PetitionCaseTest {
         void signIsRefusedForASupervisor() {
             fixture.given(simpleRegistered())
                     .when(new SignPetitionCommand(ID, SUPERVISOR, null, at(S)))
-                    .expectException(ActionNotPermittedException.class)
+                    .expectException(refused(RuleCode.NOT_HANDLER_OF_UNIT, TOWN, CaseAction.SIGN, Role.SUPERVISOR, Rejection.Part.EMPTY))
                     .expectNoEvents();
         }
 
@@ -284,8 +293,7 @@ class PetitionCaseTest {
         void signIsRefusedWhenItHappenedBeforeRegistration() {
             fixture.given(simpleRegistered())
                     .when(new SignPetitionCommand(ID, HANDLER, at("2024-03-04T08:00"), at(S)))
-                    .expectException(InvalidOccurrenceTimeException.class)
-                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("before the case's previous step"))
+                    .expectException(refused(RuleCode.OCCURRED_AT_BEFORE_PREVIOUS_STEP, at("2024-03-04T08:00"), at(R)))
                     .expectNoEvents();
         }
 
@@ -293,7 +301,7 @@ class PetitionCaseTest {
         void signIsRefusedOnAResolvedCase() {
             fixture.given(simpleResolved())
                     .when(sign("2024-03-08T09:00"))
-                    .expectException(CaseClosedException.class)
+                    .expectException(refused(RuleCode.CASE_CLOSED))
                     .expectNoEvents();
         }
 
@@ -324,8 +332,9 @@ class PetitionCaseTest {
         void acceptIsRefusedBeforeSigning() {
             fixture.given(simpleRegistered())
                     .when(accept(A))
-                    .expectException(StepNotAllowedException.class)
-                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("allowed now: sign"))
+                    .expectException(refused(RuleCode.STEP_NOT_ALLOWED, CaseAction.ACCEPT, CaseStatus.REGISTERED, Rejection.Part.EMPTY,
+                            allowedNow(CaseAction.SIGN, CaseAction.ESCALATE, CaseAction.TRANSFER, CaseAction.RECLASSIFY,
+                                    CaseAction.EXTEND)))
                     .expectNoEvents();
         }
 
@@ -333,7 +342,7 @@ class PetitionCaseTest {
         void acceptIsRefusedForAnAuditor() {
             fixture.given(simpleSigned())
                     .when(new AcceptPetitionCommand(ID, AUDITOR, null, at(A)))
-                    .expectException(ActionNotPermittedException.class)
+                    .expectException(refused(RuleCode.NOT_HANDLER_OF_UNIT))
                     .expectNoEvents();
         }
     }
@@ -354,7 +363,7 @@ class PetitionCaseTest {
         void declineIsRefusedAfterAcceptance() {
             fixture.given(simpleAccepted())
                     .when(new DeclinePetitionCommand(ID, "属于诉讼程序", "请向人民法院起诉", HANDLER, null, at(P)))
-                    .expectException(StepNotAllowedException.class)
+                    .expectException(refused(RuleCode.STEP_NOT_ALLOWED))
                     .expectNoEvents();
         }
 
@@ -365,7 +374,7 @@ class PetitionCaseTest {
             h.add(stopped(Track.SIMPLE, Stage.ACCEPT, S, A, StopReason.COMPLETED));
             fixture.given(h)
                     .when(accept(P))
-                    .expectException(CaseClosedException.class)
+                    .expectException(refused(RuleCode.CASE_CLOSED))
                     .expectNoEvents();
         }
     }
@@ -386,7 +395,7 @@ class PetitionCaseTest {
         void respondIsRefusedTwice() {
             fixture.given(simpleResponded())
                     .when(respond("2024-03-04T11:30"))
-                    .expectException(StepNotAllowedException.class)
+                    .expectException(refused(RuleCode.STEP_NOT_ALLOWED))
                     .expectNoEvents();
         }
 
@@ -394,7 +403,7 @@ class PetitionCaseTest {
         void respondIsRefusedBeforeAcceptance() {
             fixture.given(simpleSigned())
                     .when(respond(P))
-                    .expectException(StepNotAllowedException.class)
+                    .expectException(refused(RuleCode.STEP_NOT_ALLOWED))
                     .expectNoEvents();
         }
     }
@@ -414,7 +423,7 @@ class PetitionCaseTest {
         void theConclusionMeetingIsRefusedBeforeTheOpinion() {
             fixture.given(simpleHandlingMet())
                     .when(meet(MeetingKind.CONCLUSION, O))
-                    .expectException(StepNotAllowedException.class)
+                    .expectException(refused(RuleCode.STEP_NOT_ALLOWED))
                     .expectNoEvents();
         }
 
@@ -431,7 +440,7 @@ class PetitionCaseTest {
         void aHandlerCannotWaiveAMeeting() {
             fixture.given(simpleResponded())
                     .when(new WaiveMeetingCommand(ID, MeetingKind.HANDLING, "信访人拒绝见面", HANDLER, null, at(M)))
-                    .expectException(ActionNotPermittedException.class)
+                    .expectException(refused(RuleCode.ROLE_NOT_PERMITTED, Role.HANDLER, CaseAction.WAIVE_MEETING, List.of(Role.SUPERVISOR)))
                     .expectNoEvents();
         }
 
@@ -439,7 +448,7 @@ class PetitionCaseTest {
         void theConclusionMeetingCannotBeWaivedBeforeTheOpinion() {
             fixture.given(simpleResponded())
                     .when(new WaiveMeetingCommand(ID, MeetingKind.CONCLUSION, "信访人拒绝见面", SUPERVISOR, null, at(M)))
-                    .expectException(StepNotAllowedException.class)
+                    .expectException(refused(RuleCode.MEETING_NOT_DUE))
                     .expectNoEvents();
         }
     }
@@ -462,8 +471,7 @@ class PetitionCaseTest {
         void theOpinionNeedsTheResponseFirst() {
             fixture.given(simpleAccepted())
                     .when(opinion(O))
-                    .expectException(PrerequisiteMissingException.class)
-                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("受理回应"))
+                    .expectException(refused(RuleCode.RESPONSE_REQUIRED))
                     .expectNoEvents();
         }
 
@@ -472,8 +480,7 @@ class PetitionCaseTest {
         void theOpinionNeedsTheHandlingMeetingFirst() {
             fixture.given(simpleResponded())
                     .when(opinion(O))
-                    .expectException(PrerequisiteMissingException.class)
-                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("handling meeting"))
+                    .expectException(refused(RuleCode.HANDLING_MEETING_REQUIRED))
                     .expectNoEvents();
         }
     }
@@ -493,8 +500,8 @@ class PetitionCaseTest {
         void resolveNeedsTheConclusionMeeting() {
             fixture.given(simpleOpinionGiven())
                     .when(resolve(Z))
-                    .expectException(PrerequisiteMissingException.class)
-                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("conclusion meeting"))
+                    .expectException(refused(RuleCode.CONCLUSION_MEETING_REQUIRED, allowedNow(CaseAction.MEET_CONCLUSION,
+                            CaseAction.WAIVE_MEETING, CaseAction.ESCALATE, CaseAction.EXTEND)))
                     .expectNoEvents();
         }
 
@@ -502,7 +509,7 @@ class PetitionCaseTest {
         void anAuditorIsRefusedAsSuchEvenOnAClosedCase() {
             fixture.given(simpleResolved())
                     .when(new ResolvePetitionCommand(ID, "再次办结", null, AUDITOR, null, at("2024-03-07T11:00")))
-                    .expectException(ActionNotPermittedException.class)
+                    .expectException(refused(RuleCode.NOT_HANDLER_OF_UNIT))
                     .expectNoEvents();
         }
 
@@ -510,7 +517,7 @@ class PetitionCaseTest {
         void resolveIsRefusedTwice() {
             fixture.given(simpleResolved())
                     .when(resolve("2024-03-07T11:00"))
-                    .expectException(CaseClosedException.class)
+                    .expectException(refused(RuleCode.CASE_CLOSED))
                     .expectNoEvents();
         }
     }
@@ -533,7 +540,7 @@ class PetitionCaseTest {
         void aHandlerCannotEscalate() {
             fixture.given(simpleAccepted())
                     .when(new EscalatePetitionCommand(ID, EscalationReason.HARD_CASE, "王镇长", null, null, HANDLER, null, at(P)))
-                    .expectException(ActionNotPermittedException.class)
+                    .expectException(refused(RuleCode.ROLE_NOT_PERMITTED))
                     .expectNoEvents();
         }
 
@@ -541,27 +548,18 @@ class PetitionCaseTest {
         void aSupervisorMustNameTheLeader() {
             fixture.given(simpleAccepted())
                     .when(new EscalatePetitionCommand(ID, EscalationReason.HARD_CASE, " ", null, null, SUPERVISOR, null, at(P)))
-                    .expectException(InvalidStepDataException.class)
+                    .expectException(refused(RuleCode.LEADER_REQUIRED))
                     .expectNoEvents();
         }
 
         @Test
-        @DisplayName("超期自动提级：每个环节只提级一次")
-        void theSystemEscalatesABreachOncePerStage() {
-            EscalatePetitionCommand cmd = new EscalatePetitionCommand(ID, EscalationReason.BREACH, null, null, Stage.RESPOND,
-                    Actor.SYSTEM, null, at("2024-03-05T17:31"));
-            List<Object> h = simpleAccepted();
-            h.add(new PetitionEscalatedEvent(ID, EscalationReason.BREACH, null, null, Stage.RESPOND, Actor.SYSTEM,
-                    at("2024-03-05T17:31"), at("2024-03-05T17:31")));
-            fixture.given(h).when(cmd).expectSuccessfulHandlerExecution().expectNoEvents();
-        }
-
-        @Test
-        void theSystemDoesNotEscalateAClosedCase() {
-            fixture.given(simpleResolved())
-                    .when(new EscalatePetitionCommand(ID, EscalationReason.BREACH, null, null, Stage.CONCLUDE, Actor.SYSTEM,
-                            null, at("2024-06-01T09:00")))
-                    .expectSuccessfulHandlerExecution()
+        @DisplayName("提级由督查人员作出；系统不能以命令提级（超期提级由超期记录本身完成）")
+        void theSystemCannotEscalateByCommand() {
+            fixture.given(simpleAccepted())
+                    .when(new EscalatePetitionCommand(ID, EscalationReason.BREACH, null, null, Stage.RESPOND, Actor.SYSTEM,
+                            null, at("2024-03-05T17:31")))
+                    .expectException(refused(RuleCode.ROLE_NOT_PERMITTED, Role.SYSTEM, CaseAction.ESCALATE,
+                            List.of(Role.SUPERVISOR)))
                     .expectNoEvents();
         }
     }
@@ -595,7 +593,7 @@ class PetitionCaseTest {
         void transferIsRefusedAfterAcceptance() {
             fixture.given(simpleAccepted())
                     .when(new TransferPetitionCommand(ID, VILLAGE, "属地管理", SUPERVISOR, null, at(P)))
-                    .expectException(StepNotAllowedException.class)
+                    .expectException(refused(RuleCode.STEP_NOT_ALLOWED))
                     .expectNoEvents();
         }
 
@@ -603,7 +601,7 @@ class PetitionCaseTest {
         void transferToTheSameUnitIsRefused() {
             fixture.given(simpleRegistered())
                     .when(new TransferPetitionCommand(ID, TOWN, "属地管理", HANDLER, null, at(T)))
-                    .expectException(StepNotAllowedException.class)
+                    .expectException(refused(RuleCode.TRANSFER_TO_SAME_UNIT, TOWN))
                     .expectNoEvents();
         }
 
@@ -611,7 +609,7 @@ class PetitionCaseTest {
         void aHandlerOfAnotherUnitCannotTransfer() {
             fixture.given(simpleRegistered())
                     .when(new TransferPetitionCommand(ID, "village-2", "属地管理", VILLAGE_HANDLER, null, at(T)))
-                    .expectException(ActionNotPermittedException.class)
+                    .expectException(refused(RuleCode.NOT_HANDLER_OF_UNIT))
                     .expectNoEvents();
         }
 
@@ -640,7 +638,7 @@ class PetitionCaseTest {
         void returnIsRefusedAfterFiveWorkingDays() {
             fixture.given(transferred())
                     .when(new ReturnPetitionCommand(ID, "不属本村管辖", VILLAGE_HANDLER, null, at("2024-03-12T08:40")))
-                    .expectException(ReturnPeriodExpiredException.class)
+                    .expectException(refused(RuleCode.RETURN_PERIOD_EXPIRED, at("2024-03-11T17:30")))
                     .expectNoEvents();
         }
 
@@ -648,7 +646,7 @@ class PetitionCaseTest {
         void returnIsRefusedWhenTheCaseWasNotTransferred() {
             fixture.given(simpleRegistered())
                     .when(new ReturnPetitionCommand(ID, "不属本单位", HANDLER, null, at(S)))
-                    .expectException(StepNotAllowedException.class)
+                    .expectException(refused(RuleCode.NOT_TRANSFERRED))
                     .expectNoEvents();
         }
 
@@ -656,7 +654,7 @@ class PetitionCaseTest {
         void onlyTheReceivingUnitReturns() {
             fixture.given(transferred())
                     .when(new ReturnPetitionCommand(ID, "不属本村管辖", HANDLER, null, at("2024-03-05T10:00")))
-                    .expectException(ActionNotPermittedException.class)
+                    .expectException(refused(RuleCode.NOT_HANDLER_OF_UNIT))
                     .expectNoEvents();
         }
     }
@@ -704,7 +702,7 @@ class PetitionCaseTest {
             h.addAll(List.of(signed(S), accepted(A), stopped(Track.GENERAL, Stage.ACCEPT, R, A, StopReason.COMPLETED)));
             fixture.given(h)
                     .when(new ReclassifyPetitionCommand(ID, Track.SIMPLE, SUPERVISOR, null, at(P)))
-                    .expectException(StepNotAllowedException.class)
+                    .expectException(refused(RuleCode.RECLASSIFY_AFTER_ACCEPTANCE))
                     .expectNoEvents();
         }
 
@@ -723,7 +721,7 @@ class PetitionCaseTest {
         void reclassifyIsRefusedAfterTheOpinion() {
             fixture.given(simpleOpinionGiven())
                     .when(new ReclassifyPetitionCommand(ID, Track.GENERAL, SUPERVISOR, null, at(C)))
-                    .expectException(StepNotAllowedException.class)
+                    .expectException(refused(RuleCode.STEP_NOT_ALLOWED))
                     .expectNoEvents();
         }
 
@@ -731,7 +729,7 @@ class PetitionCaseTest {
         void aHandlerCannotReclassify() {
             fixture.given(simpleRegistered())
                     .when(new ReclassifyPetitionCommand(ID, Track.GENERAL, HANDLER, null, at(S)))
-                    .expectException(ActionNotPermittedException.class)
+                    .expectException(refused(RuleCode.ROLE_NOT_PERMITTED))
                     .expectNoEvents();
         }
     }
@@ -764,8 +762,7 @@ class PetitionCaseTest {
                     CALC.extend(conclude, Track.SIMPLE, LimitAmount.calendarDays(20)), SUPERVISOR, at(P), at(P)));
             fixture.given(h)
                     .when(new ExtendTimeLimitCommand(ID, Stage.CONCLUDE, 11, "仍需调查", SUPERVISOR, null, at(M)))
-                    .expectException(ExtensionLimitExceededException.class)
-                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("at most 10 more"))
+                    .expectException(refused(RuleCode.EXTENSION_LIMIT_EXCEEDED, 30L, 20L, 10L))
                     .expectNoEvents();
         }
 
@@ -783,7 +780,7 @@ class PetitionCaseTest {
         void aStageThatIsNotRunningCannotBeExtended() {
             fixture.given(simpleResponded())
                     .when(new ExtendTimeLimitCommand(ID, Stage.RESPOND, 1, "x", SUPERVISOR, null, at(M)))
-                    .expectException(StageNotOpenException.class)
+                    .expectException(refused(RuleCode.STAGE_NOT_OPEN))
                     .expectNoEvents();
         }
 
@@ -791,7 +788,7 @@ class PetitionCaseTest {
         void aHandlerCannotExtend() {
             fixture.given(simpleAccepted())
                     .when(new ExtendTimeLimitCommand(ID, Stage.OPINION, 1, "x", HANDLER, null, at(P)))
-                    .expectException(ActionNotPermittedException.class)
+                    .expectException(refused(RuleCode.ROLE_NOT_PERMITTED))
                     .expectNoEvents();
         }
     }
@@ -801,48 +798,83 @@ class PetitionCaseTest {
     @Nested
     class WarningAndBreach {
 
-        final TimeLimit respond = limit(Track.SIMPLE, Stage.RESPOND, A);
+        // accepted Mon 03-04 10:00: RESPOND due Tue 03-05 17:30, warning 15:45 (counted in CaseFixtures.HAND)
+        final Instant respondDue = at("2024-03-05T17:30");
+        final Instant respondWarning = at("2024-03-05T15:45");
         final Instant recordedAt = at("2024-03-05T17:31");
 
         @Test
         void aWarningIsRecordedOnce() {
             fixture.given(simpleAccepted())
-                    .when(new RecordTimeLimitWarningCommand(ID, Stage.RESPOND, respond.due(), recordedAt))
-                    .expectEvents(new TimeLimitWarningRaisedEvent(ID, TOWN, Stage.RESPOND, respond.due(), respond.warning(), recordedAt));
+                    .when(new RecordTimeLimitWarningCommand(ID, Stage.RESPOND, respondDue, recordedAt))
+                    .expectEvents(new TimeLimitWarningRaisedEvent(ID, TOWN, Stage.RESPOND, respondDue, respondWarning, recordedAt));
         }
 
         @Test
         void aSecondWarningRecordsNothing() {
             List<Object> h = simpleAccepted();
-            h.add(new TimeLimitWarningRaisedEvent(ID, TOWN, Stage.RESPOND, respond.due(), respond.warning(), recordedAt));
+            h.add(new TimeLimitWarningRaisedEvent(ID, TOWN, Stage.RESPOND, respondDue, respondWarning, recordedAt));
             fixture.given(h)
-                    .when(new RecordTimeLimitWarningCommand(ID, Stage.RESPOND, respond.due(), recordedAt))
+                    .when(new RecordTimeLimitWarningCommand(ID, Stage.RESPOND, respondDue, recordedAt))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("超期：记录超期，并按政策提级（受理回应超期须提级）")
+        void aBreachOfARunningStageIsRecordedAndEscalated() {
+            fixture.given(simpleAccepted())
+                    .when(new RecordTimeLimitBreachCommand(ID, Stage.RESPOND, respondDue, recordedAt))
+                    .expectEvents(new TimeLimitBreachedEvent(ID, TOWN, Stage.RESPOND, respondDue, respondDue, recordedAt),
+                            new PetitionEscalatedEvent(ID, EscalationReason.BREACH, null, null, Stage.RESPOND, Actor.SYSTEM,
+                                    recordedAt, recordedAt));
+        }
+
+        @Test
+        @DisplayName("签收超期不提级（政策未列入）")
+        void aBreachOfAStageThePolicyDoesNotEscalateIsOnlyRecorded() {
+            Instant signDue = at("2024-03-04T11:00");
+            fixture.given(simpleRegistered())
+                    .when(new RecordTimeLimitBreachCommand(ID, Stage.SIGN, signDue, at("2024-03-04T11:01")))
+                    .expectEvents(new TimeLimitBreachedEvent(ID, TOWN, Stage.SIGN, signDue, signDue, at("2024-03-04T11:01")));
         }
 
         @Test
         @DisplayName("超期记录一次：重复触发不再记录")
         void aBreachIsRecordedOnce() {
             List<Object> h = simpleAccepted();
-            h.add(new TimeLimitBreachedEvent(ID, TOWN, Stage.RESPOND, respond.due(), respond.due(), recordedAt));
+            h.add(new TimeLimitBreachedEvent(ID, TOWN, Stage.RESPOND, respondDue, respondDue, recordedAt));
             fixture.given(h)
-                    .when(new RecordTimeLimitBreachCommand(ID, Stage.RESPOND, respond.due(), recordedAt))
+                    .when(new RecordTimeLimitBreachCommand(ID, Stage.RESPOND, respondDue, recordedAt))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
 
         @Test
-        void aBreachOfARunningStageIsRecorded() {
-            fixture.given(simpleAccepted())
-                    .when(new RecordTimeLimitBreachCommand(ID, Stage.RESPOND, respond.due(), recordedAt))
-                    .expectEvents(new TimeLimitBreachedEvent(ID, TOWN, Stage.RESPOND, respond.due(), respond.due(), recordedAt));
+        @DisplayName("延期后再次超期：记录超期，但同一环节只提级一次")
+        void aStageEscalatesOnlyOnceEvenWhenBreachedAgainAfterAnExtension() {
+            List<Object> h = simpleAccepted();
+            h.add(new TimeLimitBreachedEvent(ID, TOWN, Stage.RESPOND, respondDue, respondDue, recordedAt));
+            h.add(new PetitionEscalatedEvent(ID, EscalationReason.BREACH, null, null, Stage.RESPOND, Actor.SYSTEM,
+                    recordedAt, recordedAt));
+            TimeLimit respond = limit(Track.SIMPLE, Stage.RESPOND, A);
+            // +1 working day: Wed 03-06 17:30 (warning: 14 h × 75 % = 10 h 30 from Tue 08:30: 7 h Tue + 3 h 30 → Wed 12:00)
+            TimeLimit extended = new TimeLimit(Stage.RESPOND, at(A), LimitAmount.workingDays(1),
+                    List.of(LimitAmount.workingDays(1)), at("2024-03-06T17:30"), at("2024-03-06T12:00"),
+                    "225.respond: 1 working day from acceptance; extended by 1 working day", TimeLimitPolicy.DEFAULT_ID, 1,
+                    CALC.extend(respond, Track.SIMPLE, LimitAmount.workingDays(1)).explanation());
+            h.add(new TimeLimitExtendedEvent(ID, Stage.RESPOND, LimitAmount.workingDays(1), "补充", respondDue, extended,
+                    SUPERVISOR, at("2024-03-06T09:00"), at("2024-03-06T09:00")));
+            fixture.given(h)
+                    .when(new RecordTimeLimitBreachCommand(ID, Stage.RESPOND, at("2024-03-06T17:30"), at("2024-03-06T17:31")))
+                    .expectEvents(new TimeLimitBreachedEvent(ID, TOWN, Stage.RESPOND, at("2024-03-06T17:30"),
+                            at("2024-03-06T17:30"), at("2024-03-06T17:31")));
         }
 
         @Test
         void aLateTimerForAStoppedStageRecordsNothing() {
             fixture.given(simpleResponded())
-                    .when(new RecordTimeLimitBreachCommand(ID, Stage.RESPOND, respond.due(), recordedAt))
+                    .when(new RecordTimeLimitBreachCommand(ID, Stage.RESPOND, respondDue, recordedAt))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
@@ -850,8 +882,119 @@ class PetitionCaseTest {
         @Test
         void aTimerForAnOlderDueInstantRecordsNothing() {
             fixture.given(simpleAccepted())
-                    .when(new RecordTimeLimitBreachCommand(ID, Stage.RESPOND, respond.due().minusSeconds(3600), recordedAt))
+                    .when(new RecordTimeLimitBreachCommand(ID, Stage.RESPOND, respondDue.minusSeconds(3600), recordedAt))
                     .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+    }
+
+    // ------------------------------------------------------------ 日历修订 recompute
+
+    @Nested
+    class Recompute {
+
+        /** The shipped calendar with Wed 2024-03-06 declared a holiday (a corrected notice). */
+        TimeRules revisedRules() {
+            CalendarYear y = CalendarFile.shipped().year(2024).orElseThrow();
+            Set<LocalDate> holidays = new HashSet<>(y.holidays());
+            holidays.add(LocalDate.of(2024, 3, 6));
+            TimeRules r = rules();
+            r.reviseCalendar(CalendarFile.shipped().mergedWith(BusinessCalendar.of(List.of(
+                    new CalendarYear(2024, y.notice(), holidays, y.workdays(), y.names())))));
+            return r;
+        }
+
+        AggregateTestFixture<PetitionCase> revisedFixture() {
+            AggregateTestFixture<PetitionCase> f = new AggregateTestFixture<>(PetitionCase.class);
+            f.registerInjectableResource(revisedRules());
+            return f;
+        }
+
+        @Test
+        @DisplayName("日历修订：只重算受影响的计时环节，记录修订前后的时限")
+        void aRevisedCalendarRecomputesExactlyTheStagesItMoves() {
+            TimeRules revised = revisedRules();
+            String version = revised.calculator().time().calendar().version();
+            Captured c = capture(revisedFixture().given(simpleAccepted())
+                    .when(new RecomputeTimeLimitsCommand(ID, version, Actor.SYSTEM, at("2024-03-05T08:00"))));
+            List<TimeLimitRecomputedEvent> events = c.payloads.stream().map(TimeLimitRecomputedEvent.class::cast).toList();
+            // RESPOND (due Tue 03-05) does not move; MEET_HANDLING and OPINION lose Wed 03-06; CONCLUDE keeps its due
+            assertThat(events).extracting(TimeLimitRecomputedEvent::stage)
+                    .containsExactly(Stage.MEET_HANDLING, Stage.OPINION, Stage.CONCLUDE);
+            TimeLimitRecomputedEvent opinion = events.get(1);
+            assertThat(opinion.reason()).isEqualTo(RecomputeReason.CALENDAR_REVISED);
+            assertThat(opinion.calendarVersion()).isEqualTo(version);
+            assertThat(opinion.previousDue()).isEqualTo(at("2024-03-11T17:30"));
+            assertThat(opinion.previousWarning()).isEqualTo(at("2024-03-08T15:45"));
+            // 03-05 (1) 07 (2) 08 (3) 11 (4) 12 (5) → Tue 03-12 17:30; 26 h 15 → three days + 5 h 15 on Mon 03-11 → 15:45
+            assertThat(opinion.timeLimit().due()).isEqualTo(at("2024-03-12T17:30"));
+            assertThat(opinion.timeLimit().warning()).isEqualTo(at("2024-03-11T15:45"));
+            assertThat(opinion.timeLimit().start()).isEqualTo(at(A));
+            // CONCLUDE: due still Mon 05-06; 41 working days = 287 h, 75 % = 215 h 15 = 30 days + 5 h 15 →
+            // the 31st working day (Thu 04-18, March now has 18) at 15:45
+            TimeLimitRecomputedEvent conclude = events.get(2);
+            assertThat(conclude.timeLimit().due()).isEqualTo(at("2024-05-06T17:30"));
+            assertThat(conclude.timeLimit().warning()).isEqualTo(at("2024-04-18T15:45"));
+        }
+
+        @Test
+        @DisplayName("已按当前日历计算的环节不再重算（修订中断后恢复不会重复）")
+        void aStageAlreadyOnTheCalendarInForceIsLeftAlone() {
+            TimeRules revised = revisedRules();
+            String version = revised.calculator().time().calendar().version();
+            List<Object> h = simpleAccepted();
+            Captured first = capture(revisedFixture().given(h)
+                    .when(new RecomputeTimeLimitsCommand(ID, version, Actor.SYSTEM, at("2024-03-05T08:00"))));
+            h.addAll(first.payloads);
+            revisedFixture().given(h)
+                    .when(new RecomputeTimeLimitsCommand(ID, version, Actor.SYSTEM, at("2024-03-05T08:01")))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("修订后的预警时刻变化：已记录的预警失效，可再次预警")
+        void aMovedWarningInstantClearsTheWarningAlreadyRecorded() {
+            TimeRules revised = revisedRules();
+            String version = revised.calculator().time().calendar().version();
+            List<Object> h = simpleAccepted();
+            // CONCLUDE was warned at its old warning instant (Thu 04-18 12:00)
+            h.add(new TimeLimitWarningRaisedEvent(ID, TOWN, Stage.CONCLUDE, at("2024-05-06T17:30"), at("2024-04-18T12:00"),
+                    at("2024-04-18T12:00")));
+            Captured c = capture(revisedFixture().given(h)
+                    .when(new RecomputeTimeLimitsCommand(ID, version, Actor.SYSTEM, at("2024-04-18T13:00"))));
+            h.addAll(c.payloads);
+            revisedFixture().given(h)
+                    .when(new RecordTimeLimitWarningCommand(ID, Stage.CONCLUDE, at("2024-05-06T17:30"), at("2024-04-18T15:45")))
+                    .expectEvents(new TimeLimitWarningRaisedEvent(ID, TOWN, Stage.CONCLUDE, at("2024-05-06T17:30"),
+                            at("2024-04-18T15:45"), at("2024-04-18T15:45")));
+        }
+
+        @Test
+        void aClosedCaseRecomputesNothing() {
+            TimeRules revised = revisedRules();
+            revisedFixture().given(simpleResolved())
+                    .when(new RecomputeTimeLimitsCommand(ID, revised.calculator().time().calendar().version(), Actor.SYSTEM,
+                            at("2024-03-08T08:00")))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anAdministratorMayRecompute() {
+            TimeRules revised = revisedRules();
+            revisedFixture().given(simpleAccepted())
+                    .when(new RecomputeTimeLimitsCommand(ID, revised.calculator().time().calendar().version(), ADMIN,
+                            at("2024-03-05T08:00")))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void aSupervisorMayNotRecompute() {
+            revisedFixture().given(simpleAccepted())
+                    .when(new RecomputeTimeLimitsCommand(ID, "cal-x", SUPERVISOR, at("2024-03-05T08:00")))
+                    .expectException(refused(RuleCode.ROLE_NOT_PERMITTED, Role.SUPERVISOR, CaseAction.RECOMPUTE,
+                            List.of(Role.SYSTEM, Role.ADMIN)))
                     .expectNoEvents();
         }
     }

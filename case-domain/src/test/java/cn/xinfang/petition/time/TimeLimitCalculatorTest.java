@@ -109,6 +109,7 @@ class TimeLimitCalculatorTest {
     void escalationAndMaximumExtension() {
         assertThat(POLICY.warningFraction()).isEqualTo(0.75);
         assertThat(POLICY.maxConcludeExtensionDays()).isEqualTo(30);
+        assertThat(POLICY.returnWindow()).isEqualTo(LimitAmount.workingDays(5));
         assertThat(POLICY.escalatesOnBreach(Stage.SIGN)).isFalse();
         for (Stage s : List.of(Stage.ACCEPT, Stage.RESPOND, Stage.MEET_HANDLING, Stage.OPINION, Stage.MEET_CONCLUSION, Stage.CONCLUDE)) {
             assertThat(POLICY.escalatesOnBreach(s)).as(s.name()).isTrue();
@@ -117,6 +118,20 @@ class TimeLimitCalculatorTest {
                 Stage.SIGN, Stage.ACCEPT, Stage.RESPOND, Stage.MEET_HANDLING, Stage.OPINION, Stage.MEET_CONCLUSION, Stage.CONCLUDE);
         assertThat(POLICY.stages().get(Track.GENERAL)).extracting(StageRule::stage).containsExactly(
                 Stage.ACCEPT, Stage.RESPOND, Stage.MEET_HANDLING, Stage.OPINION, Stage.MEET_CONCLUSION, Stage.CONCLUDE);
+        assertThat(POLICY.stages().get(Track.SIMPLE)).extracting(StageRule::startsAt).containsExactly(
+                StageStart.REGISTRATION_OR_TRANSFER, StageStart.SIGNING, StageStart.ACCEPTANCE, StageStart.ACCEPTANCE,
+                StageStart.ACCEPTANCE, StageStart.OPINION, StageStart.ACCEPTANCE);
+        assertThat(POLICY.stages().get(Track.GENERAL)).extracting(StageRule::startsAt).containsExactly(
+                StageStart.REGISTRATION_OR_TRANSFER, StageStart.ACCEPTANCE, StageStart.ACCEPTANCE,
+                StageStart.ACCEPTANCE, StageStart.OPINION, StageStart.ACCEPTANCE);
+    }
+
+    @Test
+    @DisplayName("退回期限：转送后 5 个工作日（条例 第二十三条）")
+    void theReturnWindowIsFiveWorkingDaysFromTheTransfer() {
+        // transferred Thu 2024-02-08 10:00: 02-09 (1), Sun 02-18 make-up (2), 02-19 (3), 02-20 (4), 02-21 (5)
+        assertThat(new TimeLimitCalculator(POLICY, TIME).returnableUntil(at("2024-02-08T10:00")))
+                .isEqualTo(at("2024-02-21T17:30"));
     }
 
     @Test
@@ -144,13 +159,14 @@ class TimeLimitCalculatorTest {
                 LimitAmount.workingDays(5), LimitAmount.workingDays(5), LimitAmount.workingDays(10),
                 LimitAmount.workingDays(1), LimitAmount.workingDays(3), LimitAmount.calendarDays(60)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("warning fraction");
-        assertThatThrownBy(() -> new TimeLimitPolicy("p", 1, 0.75, Map.of(Track.SIMPLE, List.of()), Set.of(), 30))
+        assertThatThrownBy(() -> new TimeLimitPolicy("p", 1, 0.75, Map.of(Track.SIMPLE, List.of()), Set.of(), 30,
+                LimitAmount.workingDays(5)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("GENERAL");
         assertThatThrownBy(() -> new TimeLimitPolicy("p", 1, 0.75, Map.of(
-                Track.SIMPLE, List.of(StageRule.sameDueAs(Stage.MEET_HANDLING, Stage.OPINION, "a", "受理")),
-                Track.GENERAL, List.of()), Set.of(), 30))
+                Track.SIMPLE, List.of(StageRule.sameDueAs(Stage.MEET_HANDLING, Stage.OPINION, StageStart.ACCEPTANCE)),
+                Track.GENERAL, List.of()), Set.of(), 30, LimitAmount.workingDays(5)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("OPINION");
-        assertThatThrownBy(() -> new StageRule(Stage.ACCEPT, null, null, "a", "受理")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new StageRule(Stage.ACCEPT, null, null, StageStart.SIGNING)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> LimitAmount.workingDays(0)).isInstanceOf(IllegalArgumentException.class);
     }
 

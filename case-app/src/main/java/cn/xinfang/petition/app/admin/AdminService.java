@@ -1,11 +1,10 @@
 package cn.xinfang.petition.app.admin;
 
 import cn.xinfang.petition.api.Role;
-import cn.xinfang.petition.app.rest.ApiException;
+import cn.xinfang.petition.app.problem.ServiceException;
 import cn.xinfang.petition.app.security.Account;
 import cn.xinfang.petition.app.security.UserAccounts;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -50,7 +49,7 @@ public class AdminService {
             jdbc.update("insert into unit (id, name, parent, created_at, created_by) values (?, ?, ?, ?, ?)",
                     unit.id(), unit.name(), unit.parent(), now(), admin.username());
         } catch (DuplicateKeyException e) {
-            throw new ApiException(HttpStatus.CONFLICT, "unit-exists", "unit \"" + unit.id() + "\" already exists",
+            throw new ServiceException(ServiceException.Kind.CONFLICT, "unit-exists", "unit \"" + unit.id() + "\" already exists",
                     "单位 \"" + unit.id() + "\" 已存在");
         }
         audit(admin, "create-unit", unit.id(), "name=" + unit.name() + (unit.parent() == null ? "" : ", parent=" + unit.parent()));
@@ -67,7 +66,7 @@ public class AdminService {
             jdbc.update("insert into app_user (username, password_hash, display_name, role, unit, enabled, created_at, updated_at) "
                     + "values (?, ?, ?, ?, ?, true, ?, ?)", username, encoder.encode(password), displayName, role.name(), unit, now(), now());
         } catch (DuplicateKeyException e) {
-            throw new ApiException(HttpStatus.CONFLICT, "user-exists", "user \"" + username + "\" already exists",
+            throw new ServiceException(ServiceException.Kind.CONFLICT, "user-exists", "user \"" + username + "\" already exists",
                     "用户 \"" + username + "\" 已存在");
         }
         audit(admin, "create-user", username, "role=" + role + (unit == null ? "" : ", unit=" + unit));
@@ -79,19 +78,19 @@ public class AdminService {
     public Account updateUser(Account admin, String username, Role role, String unit, Boolean enabled, String password,
                               String displayName) {
         Account current = accounts.find(username)
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "user-not-found", "user \"" + username + "\" does not exist",
+                .orElseThrow(() -> new ServiceException(ServiceException.Kind.NOT_FOUND, "user-not-found", "user \"" + username + "\" does not exist",
                         "用户 \"" + username + "\" 不存在"));
         Role newRole = role != null ? role : current.role();
         String newUnit = unit != null ? (unit.isBlank() ? null : unit) : current.unit();
         if (newRole == Role.HANDLER && newUnit == null) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "handler-needs-unit", "a HANDLER must belong to a unit; give unit",
+            throw new ServiceException(ServiceException.Kind.INVALID, "handler-needs-unit", "a HANDLER must belong to a unit; give unit",
                     "经办人必须属于一个单位，请填写 unit");
         }
         boolean staysActiveAdmin = newRole == Role.ADMIN && (enabled != null ? enabled : current.enabled());
         if (current.role() == Role.ADMIN && current.enabled() && !staysActiveAdmin
                 && jdbc.queryForObject("select count(*) from app_user where role = 'ADMIN' and enabled = true and username <> ?",
                 Integer.class, username) == 0) {
-            throw new ApiException(HttpStatus.CONFLICT, "last-admin",
+            throw new ServiceException(ServiceException.Kind.CONFLICT, "last-admin",
                     "\"" + username + "\" is the last enabled administrator; create or enable another ADMIN first, or nobody could manage users",
                     "\"" + username + "\" 是最后一个启用的系统管理员；请先创建或启用另一个管理员");
         }

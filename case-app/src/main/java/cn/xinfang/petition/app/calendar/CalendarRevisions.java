@@ -6,10 +6,10 @@ import cn.xinfang.petition.api.command.RecomputeTimeLimitsCommand;
 import cn.xinfang.petition.api.Stage;
 import cn.xinfang.petition.api.TimeLimit;
 import cn.xinfang.petition.app.cases.CaseService;
-import cn.xinfang.petition.app.rest.ApiException;
 import cn.xinfang.petition.projection.caseview.CaseView;
 import cn.xinfang.petition.projection.caseview.TimeLimitView;
 import cn.xinfang.petition.time.TimeLimitCalculator;
+import cn.xinfang.petition.app.problem.ServiceException;
 import cn.xinfang.petition.app.ops.Projections;
 import cn.xinfang.petition.app.security.Account;
 import cn.xinfang.petition.projection.overdue.OverdueProjection;
@@ -22,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.DependsOn;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -174,8 +173,8 @@ public class CalendarRevisions implements SmartInitializingSingleton {
         return find(revised.version()).orElseThrow();
     }
 
-    private static ApiException unchanged(BusinessCalendar current) {
-        return new ApiException(HttpStatus.CONFLICT, "calendar-unchanged",
+    private static ServiceException unchanged(BusinessCalendar current) {
+        return new ServiceException(ServiceException.Kind.CONFLICT, "calendar-unchanged",
                 "this calendar changes nothing: the calendar in force is already " + current.version(),
                 "该日历与现行日历相同（" + current.version() + "），无需修订");
     }
@@ -275,7 +274,7 @@ public class CalendarRevisions implements SmartInitializingSingleton {
         try {
             return CalendarFile.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "the uploaded calendar");
         } catch (InvalidCalendarException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-calendar", e.getMessage(), "日历文件格式错误：" + e.getMessage());
+            throw new ServiceException(ServiceException.Kind.INVALID, "invalid-calendar", e.getMessage(), "日历文件格式错误：" + e.getMessage());
         }
     }
 

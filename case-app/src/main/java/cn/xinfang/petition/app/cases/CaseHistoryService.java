@@ -4,7 +4,7 @@ import cn.xinfang.petition.api.Actor;
 import cn.xinfang.petition.api.PhoneNumber;
 import cn.xinfang.petition.api.ResidentIdNumber;
 import cn.xinfang.petition.api.event.CaseEvent;
-import cn.xinfang.petition.app.rest.ApiException;
+import cn.xinfang.petition.app.problem.ServiceException;
 import cn.xinfang.petition.app.security.Account;
 import cn.xinfang.petition.projection.caseview.CaseView;
 import cn.xinfang.petition.projection.caseview.CaseViewFold;
@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -88,7 +87,7 @@ public class CaseHistoryService {
             }
         }
         if (fold.isEmpty()) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "case-not-yet-registered",
+            throw new ServiceException(ServiceException.Kind.NOT_FOUND, "case-not-yet-registered",
                     "the case was not registered (or not yet recorded) at that time; choose a later asOf or knownAt",
                     "该时间点该事项尚未登记（或尚未录入）；请选择更晚的时间");
         }

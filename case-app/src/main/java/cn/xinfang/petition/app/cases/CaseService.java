@@ -1,12 +1,13 @@
 package cn.xinfang.petition.app.cases;
 
 import cn.xinfang.petition.api.CaseId;
-import cn.xinfang.petition.api.Role;
 import cn.xinfang.petition.api.command.RegisterPetitionCommand;
-import cn.xinfang.petition.app.rest.ApiException;
+import cn.xinfang.petition.app.problem.ServiceException;
 import cn.xinfang.petition.app.security.Account;
 import cn.xinfang.petition.projection.caseview.CaseView;
 import cn.xinfang.petition.projection.caseview.CaseViewFold;
+import cn.xinfang.petition.domain.CaseAction;
+import cn.xinfang.petition.domain.CaseLifecycle;
 import cn.xinfang.petition.domain.PetitionCase;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -15,13 +16,13 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -49,9 +50,12 @@ public class CaseService {
     private final PersonalDataAccessLog accessLog;
     private final Clock clock;
     private final ZoneId zone;
+    private final CaseAccessPolicy access;
 
     public CaseService(CommandGateway commands, EventStore events, CaseNumbers numbers, IdempotencyKeys keys,
-                       PersonalDataAccessLog accessLog, Clock clock, cn.xinfang.petition.time.BusinessTime time) {
+                       PersonalDataAccessLog accessLog, Clock clock, cn.xinfang.petition.time.BusinessTime time,
+                       CaseAccessPolicy access) {
+        this.access = access;
         this.commands = commands;
         this.events = events;
         this.numbers = numbers;
@@ -72,7 +76,7 @@ public class CaseService {
             var earlier = keys.claim(idempotencyKey, who.username(), requestHash, id.value(), clock.instant());
             if (earlier.isPresent()) {
                 if (!earlier.get().requestHash().equals(requestHash)) {
-                    throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+                    throw new ServiceException(ServiceException.Kind.UNPROCESSABLE, "idempotency-key-reused",
                             "this Idempotency-Key was used for a different request; use a new key for a new petition",
                             "该 Idempotency-Key 已用于另一请求；新的登记请使用新的键");
                 }
@@ -100,17 +104,15 @@ public class CaseService {
     }
 
     /**
-     * Takes a step: checks that the case exists and that {@code ifMatch} (the ETag the client
-     * holds), if given, is the case's current version, sends the command, and answers the case
-     * as the command left it.
+     * Takes a step and answers the case as the command left it. {@code expectedVersions} (the
+     * versions the client decided on, comma-separated; null for any) travel with the command and the
+     * case checks them while it is locked (412 version-mismatch); a missing case answers 404: nothing
+     * is read beforehand.
      */
-    public CaseView step(String caseId, Account who, String ifMatch, Function<CaseId, Object> command) {
+    public CaseView step(String caseId, Account who, String expectedVersions, Function<CaseId, Object> command) {
         Object cmd = command.apply(new CaseId(caseId));
-        String expected = expectedVersions(ifMatch);
-        // The version the client decided on travels with the command; the case checks it while it is
-        // locked (412 version-mismatch), and a missing case answers 404: nothing is read beforehand.
-        commands.sendAndWait(expected == null ? cmd
-                : GenericCommandMessage.asCommandMessage(cmd).andMetaData(Map.of(PetitionCase.EXPECTED_VERSION, expected)));
+        commands.sendAndWait(expectedVersions == null ? cmd
+                : GenericCommandMessage.asCommandMessage(cmd).andMetaData(Map.of(PetitionCase.EXPECTED_VERSION, expectedVersions)));
         log.info("step {} caseId={}", cmd.getClass().getSimpleName(), caseId);
         // the actor just took the step: they see its result even if the case has left their unit
         return load(caseId).view(false);
@@ -121,13 +123,20 @@ public class CaseService {
         CaseViewFold fold = load(caseId);
         requireRead(who, fold);
         if (reveal) {
-            if (who.role() != Role.SUPERVISOR && who.role() != Role.AUDITOR) {
-                throw ApiException.forbidden("only supervisors and auditors may see personal data unmasked",
-                        "只有督查和审计人员可以查看未脱敏的个人信息");
-            }
+            access.requireReveal(who);
             accessLog.revealed(who, caseId, "case-view", clock.instant());
         }
         return fold.view(reveal);
+    }
+
+    /** The steps {@code who} may take on the case now (for the pages' forms), by the case's own rules. */
+    public List<CaseAction> allowedSteps(String caseId, Account who) {
+        CaseLifecycle lifecycle = CaseLifecycle.none();
+        DomainEventStream stream = events.readEvents(caseId);
+        while (stream.hasNext()) {
+            lifecycle = lifecycle.evolve(stream.next().getPayload());
+        }
+        return lifecycle.status() == null ? List.of() : lifecycle.allowedNow(who.actor());
     }
 
     /** The case's events folded; 404 if there are none. */
@@ -139,26 +148,15 @@ public class CaseService {
             fold.apply(m.getPayload(), m.getSequenceNumber());
         }
         if (fold.isEmpty()) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "case-not-found", "case " + caseId + " does not exist; check the id",
+            throw ServiceException.notFound("case-not-found", "case " + caseId + " does not exist; check the id",
                     "信访事项 " + caseId + " 不存在，请核对编号");
         }
         return fold;
     }
 
-    /** Whether {@code who} may read a case: all of it for supervisors and auditors, their unit's cases for handlers. */
+    /** Refuses {@code who} reading the case (see {@link CaseAccessPolicy}). */
     public void requireRead(Account who, CaseViewFold fold) {
-        boolean allowed = switch (who.role()) {
-            case SUPERVISOR, AUDITOR -> true;
-            case HANDLER -> who.unit() != null && (who.unit().equals(fold.unit()) || who.unit().equals(fold.firstUnit()));
-            default -> false;
-        };
-        if (!allowed && who.role() == Role.HANDLER) {
-            throw ApiException.forbidden("handlers see only their own unit's cases; this one is not with unit " + who.unit(),
-                    "经办人只能查看本单位的事项；该事项不在 " + who.unit() + " 办理");
-        }
-        if (!allowed) {
-            throw ApiException.forbidden("the role " + who.role() + " has no access to cases", "角色 " + who.role() + " 无权查看信访事项");
-        }
+        access.requireRead(who, fold.unit(), fold.firstUnit());
     }
 
     /** The case an earlier request with the same key is creating: waits up to 10 s for it to be recorded. */
@@ -167,8 +165,8 @@ public class CaseService {
         while (true) {
             try {
                 return Optional.of(view(caseId, who, false));
-            } catch (ApiException e) {
-                if (e.status() != HttpStatus.NOT_FOUND) {
+            } catch (ServiceException e) {
+                if (e.kind() != ServiceException.Kind.NOT_FOUND) {
                     throw e;
                 }
                 if (clock.instant().isAfter(until)) {
@@ -182,33 +180,5 @@ public class CaseService {
                 }
             }
         }
-    }
-
-    /**
-     * The versions an {@code If-Match} header accepts, comma-separated ({@code "4"}, {@code W/"4"},
-     * {@code "3", "4"}), or null for none given or {@code *}. A header naming no version at all
-     * can match nothing: it is refused with 412 at once.
-     */
-    static String expectedVersions(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return null;
-        }
-        java.util.List<String> versions = new java.util.ArrayList<>();
-        for (String tag : ifMatch.split(",")) {
-            String t = tag.trim();
-            if (t.startsWith("W/")) {
-                t = t.substring(2);
-            }
-            t = t.replace("\"", "");
-            if (t.matches("\\d{1,18}")) {
-                versions.add(Long.toString(Long.parseLong(t)));
-            }
-        }
-        if (versions.isEmpty()) {
-            throw new ApiException(HttpStatus.PRECONDITION_FAILED, "version-mismatch",
-                    "If-Match " + ifMatch + " names no version of this case; send the ETag of the case as you last read it",
-                    "If-Match 未给出有效的版本；请使用最近一次读取该事项时的 ETag");
-        }
-        return String.join(",", versions);
     }
 }

@@ -2,8 +2,6 @@ package cn.xinfang.petition.app.config;
 
 import cn.xinfang.petition.domain.PetitionCase;
 import cn.xinfang.petition.process.TimeLimitSaga;
-import cn.xinfang.petition.time.TimeLimitCalculator;
-import cn.xinfang.petition.time.TimeRules;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
@@ -18,11 +16,6 @@ public class CaseConfiguration {
 
     /** The processing group of the time-limit saga; its token lives in {@code tokenentry}. */
     public static final String SAGA_PROCESSOR = "time-limit-saga";
-
-    @Bean
-    TimeRules timeRules(TimeLimitCalculator calculator) {
-        return new TimeRules(calculator);
-    }
 
     @Bean
     ConfigurerModule caseModule() {

@@ -5,6 +5,7 @@ import cn.xinfang.petition.time.BusinessTime;
 import cn.xinfang.petition.time.CalendarFile;
 import cn.xinfang.petition.time.TimeLimitCalculator;
 import cn.xinfang.petition.time.TimeLimitPolicy;
+import cn.xinfang.petition.time.TimeRules;
 import cn.xinfang.petition.time.WorkingHours;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,5 +61,14 @@ public class TimeConfiguration {
     @Bean
     TimeLimitCalculator timeLimitCalculator(TimeLimitPolicy policy, BusinessTime time) {
         return new TimeLimitCalculator(policy, time);
+    }
+
+    /**
+     * The time rules in force: the calculator and the bounds of an occurrence time. The case and the
+     * API's field checks both read them from here, so the two never disagree.
+     */
+    @Bean
+    TimeRules timeRules(TimeLimitCalculator calculator, TimeProperties props) {
+        return new TimeRules(calculator, props.clockSkew(), props.earliest());
     }
 }

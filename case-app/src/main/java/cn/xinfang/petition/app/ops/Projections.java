@@ -1,6 +1,6 @@
 package cn.xinfang.petition.app.ops;
 
-import cn.xinfang.petition.app.rest.ApiException;
+import cn.xinfang.petition.app.problem.ServiceException;
 import cn.xinfang.petition.projection.escalation.EscalationProjection;
 import cn.xinfang.petition.projection.ledger.LedgerProjection;
 import cn.xinfang.petition.projection.overdue.OverdueProjection;
@@ -9,7 +9,6 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -68,7 +67,7 @@ public class Projections {
 
     private StreamingEventProcessor processor(String name) {
         if (!NAMES.contains(name)) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "projection-not-found", "no projection named " + name + "; projections: " + NAMES,
+            throw new ServiceException(ServiceException.Kind.NOT_FOUND, "projection-not-found", "no projection named " + name + "; projections: " + NAMES,
                     "没有名为 " + name + " 的视图；可用：" + NAMES);
         }
         return processing.eventProcessor(name, StreamingEventProcessor.class)

@@ -1,5 +1,6 @@
 package cn.xinfang.petition.app.rest;
 
+import cn.xinfang.petition.app.problem.Fields;
 import cn.xinfang.petition.api.Role;
 import cn.xinfang.petition.app.admin.AdminService;
 import cn.xinfang.petition.app.security.Account;

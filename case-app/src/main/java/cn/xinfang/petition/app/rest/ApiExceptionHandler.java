@@ -1,5 +1,9 @@
 package cn.xinfang.petition.app.rest;
 
+import cn.xinfang.petition.app.problem.Problems;
+import cn.xinfang.petition.app.problem.InvalidRequestException;
+import cn.xinfang.petition.app.problem.ServiceException;
+import cn.xinfang.petition.app.i18n.RuleMessages;
 import cn.xinfang.petition.domain.CaseRuleViolation;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -35,14 +39,28 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final RuleMessages ruleMessages;
+
+    public ApiExceptionHandler(RuleMessages ruleMessages) {
+        this.ruleMessages = ruleMessages;
+    }
+
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {
         return respond(Problems.invalid(e.errors()));
     }
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ProblemDetail> api(ApiException e) {
-        return respond(Problems.of(e.status(), e.code(), e.getMessage(), e.chinese()));
+    @ExceptionHandler(ServiceException.class)
+    ResponseEntity<ProblemDetail> service(ServiceException e) {
+        HttpStatus status = switch (e.kind()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case STALE -> HttpStatus.PRECONDITION_FAILED;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+        return respond(Problems.of(status, e.code(), e.getMessage(), e.chinese()));
     }
 
     @ExceptionHandler(CaseRuleViolation.class)
@@ -53,7 +71,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case STALE -> HttpStatus.PRECONDITION_FAILED;
         };
-        return respond(Problems.of(status, e.code(), e.getMessage(), e.chinese()));
+        return respond(Problems.of(status, e.code().code(), ruleMessages.render(e.rejection(), RuleMessages.ENGLISH),
+                ruleMessages.render(e.rejection(), RuleMessages.CHINESE)));
     }
 
     @ExceptionHandler(CommandExecutionException.class)

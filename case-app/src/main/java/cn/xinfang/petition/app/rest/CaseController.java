@@ -1,7 +1,12 @@
 package cn.xinfang.petition.app.rest;
 
+import cn.xinfang.petition.app.problem.ServiceException;
+import cn.xinfang.petition.app.problem.Fields;
 import cn.xinfang.petition.api.*;
-import cn.xinfang.petition.api.command.*;
+import cn.xinfang.petition.api.command.RegisterPetitionCommand;
+import cn.xinfang.petition.app.cases.CaseAccessPolicy;
+import cn.xinfang.petition.app.rest.steps.*;
+import cn.xinfang.petition.time.TimeRules;
 import cn.xinfang.petition.app.cases.CaseService;
 import cn.xinfang.petition.app.cases.Units;
 import cn.xinfang.petition.app.security.Account;
@@ -13,7 +18,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
 
@@ -22,6 +26,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.function.Function;
 
@@ -34,26 +39,25 @@ import java.util.function.Function;
 @RequestMapping("/api/cases")
 public class CaseController {
 
-    /** The largest extension accepted in one step, in the stage's unit. */
-    static final long MAX_EXTENSION = 1000;
-
     private final CaseService cases;
+    private final CaseAccessPolicy access;
     private final CurrentUser currentUser;
     private final Units units;
     private final Clock clock;
     private final ObjectMapper json;
     private final QueryGateway queries;
-    private final java.time.ZoneId zone;
+    private final TimeRules rules;
 
-    public CaseController(CaseService cases, CurrentUser currentUser, Units units, Clock clock, ObjectMapper json,
-                          QueryGateway queries, cn.xinfang.petition.time.BusinessTime time) {
-        this.queries = queries;
-        this.zone = time.zone();
+    public CaseController(CaseService cases, CaseAccessPolicy access, CurrentUser currentUser, Units units, Clock clock,
+                          ObjectMapper json, QueryGateway queries, TimeRules rules) {
         this.cases = cases;
+        this.access = access;
         this.currentUser = currentUser;
         this.units = units;
         this.clock = clock;
         this.json = json;
+        this.queries = queries;
+        this.rules = rules;
     }
 
     @PostMapping
@@ -75,9 +79,10 @@ public class CaseController {
         if (unit != null && !units.exists(unit)) {
             f.add("unit", "unit \"" + unit + "\" does not exist; see GET /api/admin/units", "单位 \"" + unit + "\" 不存在");
         }
-        Instant occurredAt = f.occurredAt("occurredAt", body.occurredAt(), clock, zone);
+        Instant now = clock.instant();
+        Instant occurredAt = f.occurredAt("occurredAt", body.occurredAt(), now, rules);
         if (petitioner != null && petitioner.idNumber() != null
-                && ResidentIdNumber.birthDate(petitioner.idNumber()).isAfter(java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.ofHours(8))))) {
+                && ResidentIdNumber.birthDateInFuture(petitioner.idNumber(), LocalDate.ofInstant(now, rules.zone()))) {
             f.add("petitioner.idNumber", "the birth date in the ID number is in the future; check the number",
                     "身份证号码中的出生日期晚于今天，请核对");
         }
@@ -87,18 +92,12 @@ public class CaseController {
             f.add("Idempotency-Key", "is longer than 200 characters; use e.g. a UUID", "超过 200 个字符，请使用例如 UUID");
         }
         f.throwIfInvalid();
-        if (who.role() != Role.HANDLER && who.role() != Role.SUPERVISOR) {
-            // refused before a case number is taken, so refusals leave no gap in the numbering
-            throw new ApiException(HttpStatus.FORBIDDEN, "role-not-permitted",
-                    "the role " + who.role() + " may not register a petition; this needs a HANDLER or SUPERVISOR",
-                    "角色 " + who.role() + " 无权登记信访事项");
-        }
-        Instant now = clock.instant();
+        access.requireRegister(who);
         CaseService.Registered r = cases.register(who, key, hash(body), occurredAt, (id, caseNo) ->
                 new RegisterPetitionCommand(id, caseNo, track, channel, category, petitioner, headcount, subject, content, unit,
                         who.actor(), occurredAt, now));
         return ResponseEntity.created(URI.create("/api/cases/" + r.view().id()))
-                .eTag(etag(r.view()))
+                .eTag(ETags.of(r.view()))
                 .header("Idempotent-Replayed", Boolean.toString(r.replayed()))
                 .body(r.view());
     }
@@ -109,7 +108,7 @@ public class CaseController {
                            @RequestParam(required = false) String track, @RequestParam(required = false) Boolean overdue,
                            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
                            @RequestParam(defaultValue = "20") int size) {
-        String scope = Scope.unit(currentUser.get(), unit);
+        String scope = access.unitScope(currentUser.get(), unit);
         Fields f = new Fields();
         ReadModelController.pageAndSize(f, page, size);
         String statusCode = ReadModelController.caseStatus(f, status);
@@ -122,156 +121,97 @@ public class CaseController {
     @GetMapping("/{id}")
     public ResponseEntity<CaseView> get(@PathVariable String id, @RequestParam(defaultValue = "false") boolean reveal) {
         CaseView v = cases.view(id, currentUser.get(), reveal);
-        return ResponseEntity.ok().eTag(etag(v)).body(v);
+        return ResponseEntity.ok().eTag(ETags.of(v)).body(v);
     }
 
     @PostMapping("/{id}/sign")
-    public ResponseEntity<CaseView> sign(@PathVariable String id, @RequestBody(required = false) StepRequest body,
-                                         @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return step(id, body, ifMatch, (f, b, who, at, now) -> cid -> new SignPetitionCommand(cid, who, at, now));
+    public ResponseEntity<CaseView> sign(@PathVariable String id, @RequestBody(required = false) SignRequest body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return step(id, body != null ? body : new SignRequest(null), ifMatch);
     }
 
     @PostMapping("/{id}/accept")
-    public ResponseEntity<CaseView> accept(@PathVariable String id, @RequestBody(required = false) StepRequest body,
-                                           @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return step(id, body, ifMatch, (f, b, who, at, now) -> cid -> new AcceptPetitionCommand(cid, who, at, now));
+    public ResponseEntity<CaseView> accept(@PathVariable String id, @RequestBody(required = false) AcceptRequest body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return step(id, body != null ? body : new AcceptRequest(null), ifMatch);
     }
 
     @PostMapping("/{id}/decline")
-    public ResponseEntity<CaseView> decline(@PathVariable String id, @RequestBody(required = false) StepRequest body,
-                                            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return step(id, body, ifMatch, (f, b, who, at, now) -> {
-            String reason = f.text("reason", b.reason());
-            String guidance = f.optionalText("guidance", b.guidance(), Fields.LONG_TEXT);
-            return cid -> new DeclinePetitionCommand(cid, reason, guidance, who, at, now);
-        });
+    public ResponseEntity<CaseView> decline(@PathVariable String id, @RequestBody(required = false) DeclineRequest body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return step(id, body != null ? body : new DeclineRequest(null, null, null), ifMatch);
     }
 
     @PostMapping("/{id}/respond")
-    public ResponseEntity<CaseView> respond(@PathVariable String id, @RequestBody(required = false) StepRequest body,
-                                            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return step(id, body, ifMatch, (f, b, who, at, now) -> {
-            ResponseMode mode = f.required("mode", b.mode(), ResponseMode.class);
-            String summary = f.text("summary", b.summary());
-            return cid -> new RespondToPetitionerCommand(cid, mode, summary, who, at, now);
-        });
+    public ResponseEntity<CaseView> respond(@PathVariable String id, @RequestBody(required = false) RespondRequest body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return step(id, body != null ? body : new RespondRequest(null, null, null), ifMatch);
     }
 
     @PostMapping("/{id}/meetings")
-    public ResponseEntity<CaseView> meeting(@PathVariable String id, @RequestBody(required = false) StepRequest body,
-                                            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return step(id, body, ifMatch, (f, b, who, at, now) -> {
-            MeetingKind kind = f.required("kind", b.kind(), MeetingKind.class);
-            String summary = f.text("summary", b.summary());
-            String place = f.optionalText("place", b.place(), 200);
-            return cid -> new RecordMeetingCommand(cid, kind, place, summary, who, at, now);
-        });
+    public ResponseEntity<CaseView> meeting(@PathVariable String id, @RequestBody(required = false) MeetingRequest body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return step(id, body != null ? body : new MeetingRequest(null, null, null, null), ifMatch);
     }
 
     @PostMapping("/{id}/meetings/waive")
-    public ResponseEntity<CaseView> waive(@PathVariable String id, @RequestBody(required = false) StepRequest body,
-                                          @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return step(id, body, ifMatch, (f, b, who, at, now) -> {
-            MeetingKind kind = f.required("kind", b.kind(), MeetingKind.class);
-            String reason = f.text("reason", b.reason());
-            return cid -> new WaiveMeetingCommand(cid, kind, reason, who, at, now);
-        });
+    public ResponseEntity<CaseView> waive(@PathVariable String id, @RequestBody(required = false) WaiveRequest body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return step(id, body != null ? body : new WaiveRequest(null, null, null), ifMatch);
     }
 
     @PostMapping("/{id}/opinion")
-    public ResponseEntity<CaseView> opinion(@PathVariable String id, @RequestBody(required = false) StepRequest body,
-                                            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return step(id, body, ifMatch, (f, b, who, at, now) -> {
-            Decision decision = f.required("decision", b.decision(), Decision.class);
-            String text = f.text("text", b.text());
-            return cid -> new GiveOpinionCommand(cid, decision, text, who, at, now);
-        });
+    public ResponseEntity<CaseView> opinion(@PathVariable String id, @RequestBody(required = false) OpinionRequest body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return step(id, body != null ? body : new OpinionRequest(null, null, null), ifMatch);
     }
 
     @PostMapping("/{id}/resolve")
-    public ResponseEntity<CaseView> resolve(@PathVariable String id, @RequestBody(required = false) StepRequest body,
-                                            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return step(id, body, ifMatch, (f, b, who, at, now) -> {
-            String summary = f.text("summary", b.summary());
-            Satisfaction satisfaction = f.optional("satisfaction", b.satisfaction(), Satisfaction.class);
-            return cid -> new ResolvePetitionCommand(cid, summary, satisfaction, who, at, now);
-        });
+    public ResponseEntity<CaseView> resolve(@PathVariable String id, @RequestBody(required = false) ResolveRequest body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return step(id, body != null ? body : new ResolveRequest(null, null, null), ifMatch);
     }
 
     @PostMapping("/{id}/escalate")
-    public ResponseEntity<CaseView> escalate(@PathVariable String id, @RequestBody(required = false) StepRequest body,
-                                             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return step(id, body, ifMatch, (f, b, who, at, now) -> {
-            EscalationReason reason = f.required("reason", b.reason(), EscalationReason.class);
-            String leader = f.text("leader", b.leader(), 100);
-            String plan = f.optionalText("plan", b.plan(), 2000);
-            Stage stage = f.optional("stage", b.stage(), Stage.class);
-            return cid -> new EscalatePetitionCommand(cid, reason, leader, plan, stage, who, at, now);
-        });
+    public ResponseEntity<CaseView> escalate(@PathVariable String id, @RequestBody(required = false) EscalateRequest body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return step(id, body != null ? body : new EscalateRequest(null, null, null, null, null), ifMatch);
     }
 
     @PostMapping("/{id}/transfer")
-    public ResponseEntity<CaseView> transfer(@PathVariable String id, @RequestBody(required = false) StepRequest body,
-                                             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return step(id, body, ifMatch, (f, b, who, at, now) -> {
-            String toUnit = f.text("toUnit", b.toUnit(), 64);
-            if (toUnit != null && !units.exists(toUnit)) {
-                f.add("toUnit", "unit \"" + toUnit + "\" does not exist", "单位 \"" + toUnit + "\" 不存在");
-            }
-            String reason = f.text("reason", b.reason());
-            return cid -> new TransferPetitionCommand(cid, toUnit, reason, who, at, now);
-        });
+    public ResponseEntity<CaseView> transfer(@PathVariable String id, @RequestBody(required = false) TransferRequest body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return step(id, body != null ? body : new TransferRequest(null, null, null), ifMatch);
     }
 
     @PostMapping("/{id}/return")
-    public ResponseEntity<CaseView> giveBack(@PathVariable String id, @RequestBody(required = false) StepRequest body,
-                                             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return step(id, body, ifMatch, (f, b, who, at, now) -> {
-            String reason = f.text("reason", b.reason());
-            return cid -> new ReturnPetitionCommand(cid, reason, who, at, now);
-        });
+    public ResponseEntity<CaseView> giveBack(@PathVariable String id, @RequestBody(required = false) ReturnRequest body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return step(id, body != null ? body : new ReturnRequest(null, null), ifMatch);
     }
 
     @PostMapping("/{id}/reclassify")
-    public ResponseEntity<CaseView> reclassify(@PathVariable String id, @RequestBody(required = false) StepRequest body,
-                                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return step(id, body, ifMatch, (f, b, who, at, now) -> {
-            Track track = f.required("track", b.track(), Track.class);
-            return cid -> new ReclassifyPetitionCommand(cid, track, who, at, now);
-        });
+    public ResponseEntity<CaseView> reclassify(@PathVariable String id, @RequestBody(required = false) ReclassifyRequest body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return step(id, body != null ? body : new ReclassifyRequest(null, null), ifMatch);
     }
 
     @PostMapping("/{id}/extend")
-    public ResponseEntity<CaseView> extend(@PathVariable String id, @RequestBody(required = false) StepRequest body,
-                                           @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return step(id, body, ifMatch, (f, b, who, at, now) -> {
-            Stage stage = f.required("stage", b.stage(), Stage.class);
-            Long amount = b.amount();
-            if (amount == null || amount <= 0 || amount > MAX_EXTENSION) {
-                f.add("amount", "is required: a whole number from 1 to " + MAX_EXTENSION
-                                + " in the stage's own unit (working hours, working days or calendar days)",
-                        "必填：1 至 " + MAX_EXTENSION + " 的整数，按该环节时限单位计（工作小时、工作日或自然日）");
-            }
-            String reason = f.text("reason", b.reason());
-            return cid -> new ExtendTimeLimitCommand(cid, stage, amount == null ? 0 : amount, reason, who, at, now);
-        });
+    public ResponseEntity<CaseView> extend(@PathVariable String id, @RequestBody(required = false) ExtendRequest body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return step(id, body != null ? body : new ExtendRequest(null, null, null, null), ifMatch);
     }
 
-    /** Builds a step's command from the validated body; the command itself is made once the fields are valid. */
-    @FunctionalInterface
-    interface StepFactory {
-        Function<CaseId, Object> build(Fields f, StepRequest body, Actor who, Instant occurredAt, Instant now);
-    }
-
-    private ResponseEntity<CaseView> step(String id, StepRequest body, String ifMatch, StepFactory factory) {
+    /** Checks the body's fields (all problems at once), then sends its command with the version the client decided on. */
+    private ResponseEntity<CaseView> step(String id, StepRequest body, String ifMatch) {
         Account who = currentUser.get();
-        StepRequest b = body == null ? StepRequest.EMPTY : body;
         Fields f = new Fields();
-        Instant occurredAt = f.occurredAt("occurredAt", b.occurredAt(), clock, zone);
-        Function<CaseId, Object> command = factory.build(f, b, who.actor(), occurredAt, clock.instant());
+        Instant now = clock.instant();
+        Instant occurredAt = f.occurredAt("occurredAt", body.occurredAt(), now, rules);
+        Function<CaseId, Object> command = body.command(f, new StepContext(who.actor(), occurredAt, now, units::exists));
         f.throwIfInvalid();
-        CaseView v = cases.step(id, who, ifMatch, command);
-        return ResponseEntity.ok().eTag(etag(v)).body(v);
+        CaseView v = cases.step(id, who, ETags.expectedVersions(ifMatch), command);
+        return ResponseEntity.ok().eTag(ETags.of(v)).body(v);
     }
 
     private static Petitioner petitioner(Fields f, RegisterRequest.PetitionerRequest p) {
@@ -293,10 +233,6 @@ public class CaseController {
             return null;
         }
         return new Petitioner(name, id, phone, address);
-    }
-
-    static String etag(CaseView v) {
-        return "\"" + v.version() + "\"";
     }
 
     private String hash(Object body) {

@@ -1,7 +1,10 @@
 package cn.xinfang.petition.app.rest;
 
+import cn.xinfang.petition.app.problem.Fields;
+import cn.xinfang.petition.api.CaseStatus;
 import cn.xinfang.petition.api.Channel;
 import cn.xinfang.petition.api.Track;
+import cn.xinfang.petition.app.cases.CaseAccessPolicy;
 import cn.xinfang.petition.app.security.Account;
 import cn.xinfang.petition.app.security.CurrentUser;
 import cn.xinfang.petition.projection.escalation.EscalatedCase;
@@ -47,12 +50,14 @@ public class ReadModelController {
     private static final int EXPORT_PAGE = 5_000;
 
     private final QueryGateway queries;
+    private final CaseAccessPolicy access;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final ZoneId zone;
 
-    public ReadModelController(QueryGateway queries, CurrentUser currentUser, Clock clock, BusinessTime time) {
+    public ReadModelController(QueryGateway queries, CaseAccessPolicy access, CurrentUser currentUser, Clock clock, BusinessTime time) {
         this.queries = queries;
+        this.access = access;
         this.currentUser = currentUser;
         this.clock = clock;
         this.zone = time.zone();
@@ -68,7 +73,7 @@ public class ReadModelController {
                                     @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
                                     @RequestParam(required = false) String format) {
         Account who = currentUser.get();
-        String scope = Scope.unit(who, unit);
+        String scope = access.unitScope(who, unit);
         if (q == null || q.isBlank()) {
             q = text; // ?text= is accepted as another name for ?q=
         }
@@ -109,7 +114,7 @@ public class ReadModelController {
     public List<OpenTimeLimit> overdue(@RequestParam(required = false) String unit, @RequestParam(required = false) String asOf,
                                        @RequestParam(required = false) String knownAt) {
         Account who = currentUser.get();
-        String scope = Scope.unit(who, unit);
+        String scope = access.unitScope(who, unit);
         Fields f = new Fields();
         Instant t = TimeParams.start(f, "asOf", asOf, zone);
         Instant k = TimeParams.start(f, "knownAt", knownAt, zone);
@@ -124,7 +129,7 @@ public class ReadModelController {
     public List<OpenTimeLimit> upcoming(@RequestParam(required = false) String unit, @RequestParam(required = false) String within,
                                         @RequestParam(required = false) String asOf, @RequestParam(required = false) String knownAt) {
         Account who = currentUser.get();
-        String scope = Scope.unit(who, unit);
+        String scope = access.unitScope(who, unit);
         Fields f = new Fields();
         Duration w = TimeParams.duration(f, "within", within, Duration.ofHours(8));
         if (w != null && w.compareTo(Duration.ofDays(3660)) > 0) {
@@ -141,7 +146,7 @@ public class ReadModelController {
     /** 提级 / 积案: escalated cases with their responsible leaders and plans. */
     @GetMapping("/escalations")
     public List<EscalatedCase> escalations(@RequestParam(required = false) Boolean open, @RequestParam(required = false) String unit) {
-        String scope = Scope.unit(currentUser.get(), unit);
+        String scope = access.unitScope(currentUser.get(), unit);
         return queries.query(new FindEscalationsQuery(open, scope), ResponseTypes.multipleInstancesOf(EscalatedCase.class)).join();
     }
 
@@ -150,7 +155,7 @@ public class ReadModelController {
     public ResponseEntity<?> stats(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                    @RequestParam(required = false) String format) {
         Account who = currentUser.get();
-        String scope = Scope.unit(who, null);
+        String scope = access.unitScope(who, null);
         Fields f = new Fields();
         Instant fromAt = TimeParams.start(f, "from", from, zone);
         Instant toAt = TimeParams.end(f, "to", to, zone);
@@ -174,15 +179,10 @@ public class ReadModelController {
         return queries.query(q, ResponseTypes.instanceOf(LedgerPage.class)).join();
     }
 
-    /** A case status filter, checked and upper-cased; null when not given. */
+    /** A case status filter, checked against the statuses a case can have; null when not given. */
     static String caseStatus(Fields f, String status) {
-        String s = status == null || status.isBlank() ? null : status.trim().toUpperCase(java.util.Locale.ROOT);
-        if (s != null && !List.of("REGISTERED", "SIGNED", "ACCEPTED", "OPINION_GIVEN", "RESOLVED", "DECLINED").contains(s)) {
-            f.add("status", "must be one of REGISTERED, SIGNED, ACCEPTED, OPINION_GIVEN, RESOLVED, DECLINED",
-                    "可选值：REGISTERED, SIGNED, ACCEPTED, OPINION_GIVEN, RESOLVED, DECLINED");
-            return null;
-        }
-        return s;
+        CaseStatus s = f.optional("status", status, CaseStatus.class);
+        return s == null ? null : s.name();
     }
 
     static void pageAndSize(Fields f, int page, int size) {

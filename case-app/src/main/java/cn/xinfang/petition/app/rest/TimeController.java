@@ -1,5 +1,6 @@
 package cn.xinfang.petition.app.rest;
 
+import cn.xinfang.petition.app.problem.Fields;
 import cn.xinfang.petition.api.LimitAmount;
 import cn.xinfang.petition.api.LimitUnit;
 import cn.xinfang.petition.api.Track;
@@ -108,6 +109,6 @@ public class TimeController {
         LimitAmount limit = calc.limitOf(t, r.stage()).orElseThrow();
         String rule = calc.start(t, r.stage(), Instant.EPOCH).map(l -> l.rule()).orElse(null);
         return new StageAnswer(r.stage().name(), r.stage().chinese(), limit, r.sameDueAs() == null ? null : r.sameDueAs().name(),
-                r.from(), rule);
+                r.startsAt().english(), rule);
     }
 }

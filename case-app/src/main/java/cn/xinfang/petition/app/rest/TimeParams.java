@@ -1,5 +1,6 @@
 package cn.xinfang.petition.app.rest;
 
+import cn.xinfang.petition.app.problem.Fields;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

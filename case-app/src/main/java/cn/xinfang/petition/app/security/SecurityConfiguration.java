@@ -1,6 +1,6 @@
 package cn.xinfang.petition.app.security;
 
-import cn.xinfang.petition.app.rest.Problems;
+import cn.xinfang.petition.app.problem.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;

@@ -37,8 +37,10 @@ class AdminPages {
     private final AdminController admin;
     private final AdminService adminService;
     private final CalendarController calendar;
+    private final PageProblems problems;
 
-    AdminPages(AdminController admin, AdminService adminService, CalendarController calendar) {
+    AdminPages(AdminController admin, AdminService adminService, CalendarController calendar, PageProblems problems) {
+        this.problems = problems;
         this.admin = admin;
         this.adminService = adminService;
         this.calendar = calendar;
@@ -60,8 +62,8 @@ class AdminPages {
             redirect.addFlashAttribute("done", "unit");
             return "redirect:/admin/units";
         } catch (RuntimeException e) {
-            PageProblem p = PageProblem.of(e).orElseThrow(() -> e);
-            response.setStatus(p.status().value());
+            PageProblem p = problems.of(e).orElseThrow(() -> e);
+            response.setStatus(p.status());
             model.addAttribute("errors", p.fieldMessages(locale));
             return unitsPage(model, v, p);
         }
@@ -94,8 +96,8 @@ class AdminPages {
             redirect.addFlashAttribute("done", "user");
             return "redirect:/admin/users";
         } catch (RuntimeException e) {
-            PageProblem p = PageProblem.of(e).orElseThrow(() -> e);
-            response.setStatus(p.status().value());
+            PageProblem p = problems.of(e).orElseThrow(() -> e);
+            response.setStatus(p.status());
             model.addAttribute("errors", p.fieldMessages(locale));
             v.remove("password");
             return usersPage(model, v, p, null);
@@ -112,8 +114,8 @@ class AdminPages {
             redirect.addFlashAttribute("done", "user");
             return "redirect:/admin/users";
         } catch (RuntimeException e) {
-            PageProblem p = PageProblem.of(e).orElseThrow(() -> e);
-            response.setStatus(p.status().value());
+            PageProblem p = problems.of(e).orElseThrow(() -> e);
+            response.setStatus(p.status());
             return usersPage(model, Map.of(), p, username);
         }
     }
@@ -149,8 +151,8 @@ class AdminPages {
             model.addAttribute("preview", preview);
             model.addAttribute("content", content);
         } catch (RuntimeException e) {
-            PageProblem p = PageProblem.of(e).orElseThrow(() -> e);
-            response.setStatus(p.status().value());
+            PageProblem p = problems.of(e).orElseThrow(() -> e);
+            response.setStatus(p.status());
             model.addAttribute("problem", p);
         }
         return "admin-calendar";
@@ -164,8 +166,8 @@ class AdminPages {
             redirect.addFlashAttribute("done", "calendar");
             return "redirect:/admin/calendar";
         } catch (RuntimeException e) {
-            PageProblem p = PageProblem.of(e).orElseThrow(() -> e);
-            response.setStatus(p.status().value());
+            PageProblem p = problems.of(e).orElseThrow(() -> e);
+            response.setStatus(p.status());
             model.addAttribute("revisions", calendar.all());
             model.addAttribute("problem", p);
             return "admin-calendar";

@@ -35,8 +35,10 @@ class AuditPages {
     private final AuditController audit;
     private final ReadModelController readModels;
     private final ObjectMapper json;
+    private final PageProblems problems;
 
-    AuditPages(AuditController audit, ReadModelController readModels, ObjectMapper json) {
+    AuditPages(AuditController audit, ReadModelController readModels, ObjectMapper json, PageProblems problems) {
+        this.problems = problems;
         this.audit = audit;
         this.readModels = readModels;
         this.json = json;
@@ -112,8 +114,8 @@ class AuditPages {
         try {
             model.addAttribute("digestResult", audit.verify(d));
         } catch (RuntimeException e) {
-            PageProblem p = PageProblem.of(e).orElseThrow(() -> e);
-            response.setStatus(p.status().value());
+            PageProblem p = problems.of(e).orElseThrow(() -> e);
+            response.setStatus(p.status());
             model.addAttribute("digestError", "ui.audit.digestUnreadable");
         }
         return "audit";

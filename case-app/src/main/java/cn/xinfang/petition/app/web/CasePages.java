@@ -14,9 +14,21 @@ import cn.xinfang.petition.api.Track;
 import cn.xinfang.petition.app.cases.CaseService;
 import cn.xinfang.petition.app.rest.CaseController;
 import cn.xinfang.petition.app.rest.RegisterRequest;
-import cn.xinfang.petition.app.rest.StepRequest;
+import cn.xinfang.petition.app.rest.steps.AcceptRequest;
+import cn.xinfang.petition.app.rest.steps.DeclineRequest;
+import cn.xinfang.petition.app.rest.steps.EscalateRequest;
+import cn.xinfang.petition.app.rest.steps.ExtendRequest;
+import cn.xinfang.petition.app.rest.steps.MeetingRequest;
+import cn.xinfang.petition.app.rest.steps.OpinionRequest;
+import cn.xinfang.petition.app.rest.steps.ReclassifyRequest;
+import cn.xinfang.petition.app.rest.steps.ResolveRequest;
+import cn.xinfang.petition.app.rest.steps.RespondRequest;
+import cn.xinfang.petition.app.rest.steps.ReturnRequest;
+import cn.xinfang.petition.app.rest.steps.SignRequest;
+import cn.xinfang.petition.app.rest.steps.TransferRequest;
+import cn.xinfang.petition.app.rest.steps.WaiveRequest;
 import cn.xinfang.petition.app.security.Account;
-import cn.xinfang.petition.domain.CaseStatus;
+import cn.xinfang.petition.domain.CaseAction;
 import cn.xinfang.petition.projection.caseview.CaseView;
 import cn.xinfang.petition.projection.caseview.TimeLimitView;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,7 +52,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * 登记 and 事项详情: the registration form, a case's page (facts, badges, timeline, step forms),
@@ -60,11 +72,13 @@ class CasePages {
 
     private final CaseController api;
     private final CaseService cases;
+    private final PageProblems problems;
     private final Ui ui;
 
-    CasePages(CaseController api, CaseService cases, Ui ui) {
+    CasePages(CaseController api, CaseService cases, PageProblems problems, Ui ui) {
         this.api = api;
         this.cases = cases;
+        this.problems = problems;
         this.ui = ui;
     }
 
@@ -111,8 +125,8 @@ class CasePages {
             ResponseEntity<CaseView> r = api.register(body, key);
             return "redirect:/cases/" + r.getBody().id() + "?registered";
         } catch (RuntimeException e) {
-            PageProblem p = PageProblem.of(e).orElseThrow(() -> e);
-            response.setStatus(p.status().value());
+            PageProblem p = problems.of(e).orElseThrow(() -> e);
+            response.setStatus(p.status());
             return registerPage(model, values, p.fieldMessages(locale), p, key);
         }
     }
@@ -146,55 +160,58 @@ class CasePages {
     @PostMapping("/cases/{id}/steps/{step}")
     String step(@PathVariable String id, @PathVariable String step, @RequestParam MultiValueMap<String, String> form, Model model,
                 HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
-        Function<StepRequest, ResponseEntity<CaseView>> send = sender(id, step, form.getFirst("version"));
-        if (send == null) {
-            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
-        }
         Map<String, String> values = values(form, STEP_FIELDS);
-        String amount = values.get("amount");
-        Long parsedAmount = null;
-        if (amount != null && !amount.isBlank()) {
-            try {
-                parsedAmount = Long.parseLong(amount.trim());
-            } catch (NumberFormatException e) {
-                parsedAmount = -1L; // refused by the API's own check, with its message
-            }
-        }
-        StepRequest body = new StepRequest(occurredAt(values.get("occurredAt"), ui.zone()), values.get("reason"), values.get("guidance"),
-                values.get("mode"), values.get("summary"), values.get("kind"), values.get("place"), values.get("decision"),
-                values.get("text"), values.get("satisfaction"), values.get("leader"), values.get("plan"), values.get("toUnit"),
-                values.get("track"), values.get("stage"), parsedAmount);
+        String version = form.getFirst("version");
+        Supplier<ResponseEntity<CaseView>> send = sender(id, step, values,
+                version == null || version.isBlank() ? null : "\"" + version.trim() + "\"");
         try {
-            send.apply(body);
+            send.get();
             redirect.addFlashAttribute("done", step);
             return "redirect:/cases/" + id;
         } catch (RuntimeException e) {
-            PageProblem p = PageProblem.of(e).orElseThrow(() -> e);
+            PageProblem p = problems.of(e).orElseThrow(() -> e);
             log.info("page step {} refused caseId={} code={}", step, id, p.code());
             CaseView v = cases.view(id, PageAdvice.me(model), false);
-            response.setStatus(p.status().value());
+            response.setStatus(p.status());
             return casePage(model, v, step, p, values, false);
         }
     }
 
-    private Function<StepRequest, ResponseEntity<CaseView>> sender(String id, String step, String version) {
-        String ifMatch = version == null || version.isBlank() ? null : "\"" + version.trim() + "\"";
+    /**
+     * The step's own request record, filled from the form (fields named like the API's JSON), sent
+     * through the API's method for it: the same checks, the same command, the same service.
+     */
+    private Supplier<ResponseEntity<CaseView>> sender(String id, String step, Map<String, String> v, String ifMatch) {
+        String at = occurredAt(v.get("occurredAt"), ui.zone());
         return switch (step) {
-            case "sign" -> b -> api.sign(id, b, ifMatch);
-            case "accept" -> b -> api.accept(id, b, ifMatch);
-            case "decline" -> b -> api.decline(id, b, ifMatch);
-            case "respond" -> b -> api.respond(id, b, ifMatch);
-            case "meeting" -> b -> api.meeting(id, b, ifMatch);
-            case "waive" -> b -> api.waive(id, b, ifMatch);
-            case "opinion" -> b -> api.opinion(id, b, ifMatch);
-            case "resolve" -> b -> api.resolve(id, b, ifMatch);
-            case "escalate" -> b -> api.escalate(id, b, ifMatch);
-            case "transfer" -> b -> api.transfer(id, b, ifMatch);
-            case "return" -> b -> api.giveBack(id, b, ifMatch);
-            case "reclassify" -> b -> api.reclassify(id, b, ifMatch);
-            case "extend" -> b -> api.extend(id, b, ifMatch);
-            default -> null;
+            case "sign" -> () -> api.sign(id, new SignRequest(at), ifMatch);
+            case "accept" -> () -> api.accept(id, new AcceptRequest(at), ifMatch);
+            case "decline" -> () -> api.decline(id, new DeclineRequest(v.get("reason"), v.get("guidance"), at), ifMatch);
+            case "respond" -> () -> api.respond(id, new RespondRequest(v.get("mode"), v.get("summary"), at), ifMatch);
+            case "meeting" -> () -> api.meeting(id, new MeetingRequest(v.get("kind"), v.get("place"), v.get("summary"), at), ifMatch);
+            case "waive" -> () -> api.waive(id, new WaiveRequest(v.get("kind"), v.get("reason"), at), ifMatch);
+            case "opinion" -> () -> api.opinion(id, new OpinionRequest(v.get("decision"), v.get("text"), at), ifMatch);
+            case "resolve" -> () -> api.resolve(id, new ResolveRequest(v.get("summary"), v.get("satisfaction"), at), ifMatch);
+            case "escalate" -> () -> api.escalate(id, new EscalateRequest(v.get("reason"), v.get("leader"), v.get("plan"), v.get("stage"),
+                    at), ifMatch);
+            case "transfer" -> () -> api.transfer(id, new TransferRequest(v.get("toUnit"), v.get("reason"), at), ifMatch);
+            case "return" -> () -> api.giveBack(id, new ReturnRequest(v.get("reason"), at), ifMatch);
+            case "reclassify" -> () -> api.reclassify(id, new ReclassifyRequest(v.get("track"), at), ifMatch);
+            case "extend" -> () -> api.extend(id, new ExtendRequest(v.get("stage"), amount(v.get("amount")), v.get("reason"), at), ifMatch);
+            default -> throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
         };
+    }
+
+    /** An amount as typed; text that is no whole number becomes -1, which the API's check refuses with its message. */
+    private static Long amount(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1L;
+        }
     }
 
     private String casePage(Model model, CaseView v, String failedStep, PageProblem problem, Map<String, String> typed, boolean revealed) {
@@ -205,8 +222,13 @@ class CasePages {
         model.addAttribute("mayReveal", me.role() == Role.SUPERVISOR || me.role() == Role.AUDITOR);
         model.addAttribute("running", running);
         model.addAttribute("timeline", Timeline.of(v).entries());
-        model.addAttribute("steps", StepForms.offered(v, me));
-        model.addAttribute("meetingKind", meetingKind(v));
+        List<CaseAction> allowed = cases.allowedSteps(v.id(), me);
+        List<String> steps = new java.util.ArrayList<>(StepForms.offered(allowed));
+        if (failedStep != null && !steps.contains(failedStep) && StepForms.STEPS.containsKey(failedStep)) {
+            steps.add(0, failedStep); // refused because the case moved on: the form stays, with what was typed and why
+        }
+        model.addAttribute("steps", steps);
+        model.addAttribute("meetingKind", allowed.contains(CaseAction.MEET_CONCLUSION) ? MeetingKind.CONCLUSION : MeetingKind.HANDLING);
         model.addAttribute("failedStep", failedStep);
         model.addAttribute("problem", problem);
         model.addAttribute("stepErrors", problem == null ? Map.of() : problem.fieldMessages(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
@@ -219,12 +241,6 @@ class CasePages {
         model.addAttribute("stages", Stage.values());
         model.addAttribute("tracks", Track.values());
         return "case";
-    }
-
-    private static MeetingKind meetingKind(CaseView v) {
-        CaseStatus status = CaseStatus.valueOf(v.status());
-        return StepForms.meetingAction(status) == cn.xinfang.petition.domain.CaseAction.MEET_CONCLUSION
-                ? MeetingKind.CONCLUSION : MeetingKind.HANDLING;
     }
 
     // ------------------------------------------------------------------ form values

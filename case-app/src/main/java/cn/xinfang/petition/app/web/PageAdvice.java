@@ -37,8 +37,10 @@ class PageAdvice {
 
     private final UserAccounts accounts;
     private final AdminService admin;
+    private final PageProblems problems;
 
-    PageAdvice(UserAccounts accounts, AdminService admin) {
+    PageAdvice(UserAccounts accounts, AdminService admin, PageProblems problems) {
+        this.problems = problems;
         this.accounts = accounts;
         this.admin = admin;
     }
@@ -73,17 +75,16 @@ class PageAdvice {
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             throw e; // Spring Security's own handling: the login page or 403
         }
-        PageProblem p = PageProblem.of(e).orElse(null);
+        PageProblem p = problems.of(e).orElse(null);
         if (p == null) {
             log.error("unexpected error on page {}", request.getRequestURI(), e);
             return page(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null, request, response);
         }
-        if (p.status() == HttpStatus.FORBIDDEN && request.getRequestURI().startsWith("/cases/")
-                || p.status() == HttpStatus.FORBIDDEN && request.getRequestURI().startsWith("/audit/cases/")) {
+        if (p.status() == 403 && (request.getRequestURI().startsWith("/cases/") || request.getRequestURI().startsWith("/audit/cases/"))) {
             // another unit's case: answered like a case that does not exist
             return page(HttpStatus.NOT_FOUND, "case-not-found", null, request, response);
         }
-        return page(p.status(), p.code(), p.detail(locale), request, response);
+        return page(HttpStatus.valueOf(p.status()), p.code(), p.detail(locale), request, response);
     }
 
     private ModelAndView page(HttpStatus status, String code, String detail, HttpServletRequest request, HttpServletResponse response) {

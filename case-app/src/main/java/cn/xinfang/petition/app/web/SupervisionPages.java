@@ -105,7 +105,7 @@ class SupervisionPages {
         List<List<String>> rows = new ArrayList<>();
         int i = 1;
         for (OpenTimeLimit l : items) {
-            rows.add(List.of(Integer.toString(i++), l.caseNo(), l.subject(), l.unit(), ui.label("label.stage", l.stage()),
+            rows.add(List.of(Integer.toString(i++), l.caseNo(), l.subject(), l.unit(), ui.label("stage", l.stage()),
                     ui.time(l.startedAt()), ui.time(l.dueAt()), ui.duration(overdue ? l.lateByWorkingTime() : l.dueInWorkingTime()), l.rule()));
         }
         return xlsx(msg("ui.nav." + kind, locale), unit, headers, rows, kind + ".xlsx", locale);
@@ -132,7 +132,7 @@ class SupervisionPages {
         int i = 1;
         for (EscalatedCase c : readModels.escalations(open, unit)) {
             for (EscalatedCase.Entry e : c.escalations()) {
-                rows.add(List.of(Integer.toString(i++), c.caseNo(), c.subject(), c.unit(), ui.label("label.status", c.status()),
+                rows.add(List.of(Integer.toString(i++), c.caseNo(), c.subject(), c.unit(), ui.label("status", c.status()),
                         ui.label("label.escalationReason", e.reason()), nz(e.leader()), nz(e.plan()), nz(e.by()), ui.time(e.at())));
             }
         }

@@ -37,7 +37,7 @@ public record Timeline(List<Entry> entries) {
             add(e, v.response().at(), "ui.timeline.responded", "label.responseMode." + v.response().mode(), v.response().summary(), v.response().by(), null);
         }
         for (CaseView.Meeting m : v.meetings()) {
-            add(e, m.at(), m.waived() ? "ui.timeline.meetingWaived" : "ui.timeline.meeting", "label.meetingKind." + m.kind(),
+            add(e, m.at(), m.waived() ? "ui.timeline.meetingWaived" : "ui.timeline.meeting", "meeting." + m.kind(),
                     m.place() == null ? m.summary() : m.place() + " · " + m.summary(), m.by(), null);
         }
         if (v.opinion() != null) {
@@ -57,7 +57,7 @@ public record Timeline(List<Entry> entries) {
         }
         for (int i = 0; i < v.timeLimits().size(); i++) {
             TimeLimitView l = v.timeLimits().get(i);
-            String stage = "label.stage." + l.stage().name();
+            String stage = "stage." + l.stage().name();
             add(e, l.startedAt(), "ui.timeline.limitStarted", stage, null, null, i);
             add(e, l.warnedAt(), "ui.timeline.limitWarned", stage, null, null, i);
             add(e, l.breachedAt(), "ui.timeline.limitBreached", stage, null, null, i);

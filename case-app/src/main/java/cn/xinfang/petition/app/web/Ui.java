@@ -123,7 +123,7 @@ public class Ui {
         return (int) Math.max(0, Math.min(100, spent * 100 / allowed));
     }
 
-    /** A message by key in the current language (for labels built from codes: {@code label.stage.SIGN}). */
+    /** A message by key in the current language (for labels built from codes: {@code stage.SIGN}). */
     public String label(String prefix, Object code) {
         if (code == null) {
             return "";

@@ -212,31 +212,58 @@ class WebPagesBrowserTest {
     }
 
     @Test
-    @DisplayName("被拒绝的环节在表单旁显示规则说明，已填写的内容不丢失")
+    @DisplayName("只显示现在可办理的环节；被拒绝的环节在表单旁显示规则说明，已填写的内容不丢失")
     void aRefusedStepShowsTheRuleAndKeepsWhatWasTyped() {
         String id = api.post("handler", "/api/cases", """
                 {"track":"SIMPLE","channel":"VISIT","category":"COMPLAINT","petitioner":{"name":"王五"},
-                 "subject":"低保申请","content":"申请低保","unit":"town"}""").body().get("id").asText();
-        assertThat(api.post("handler", "/api/cases/" + id + "/sign", null).status()).isEqualTo(200);
-        assertThat(api.post("handler", "/api/cases/" + id + "/accept", null).status()).isEqualTo(200);
+                 "subject":"低保申请","content":"申请低保","unit":"town","occurredAt":"2026-11-02T09:00:00+08:00"}""")
+                .body().get("id").asText();
+        assertThat(api.post("handler", "/api/cases/" + id + "/sign", "{\"occurredAt\":\"2026-11-02T09:30:00+08:00\"}").status()).isEqualTo(200);
+        assertThat(api.post("handler", "/api/cases/" + id + "/accept", "{\"occurredAt\":\"2026-11-02T10:00:00+08:00\"}").status())
+                .isEqualTo(200);
         browser.login("handler");
         browser.open("/cases/" + id);
-        browser.select(By.id("opinion-decision"), "SUPPORTED");
-        browser.type(By.id("opinion-text"), "符合条件，予以支持");
-        browser.click(By.cssSelector("form[data-step=opinion] button[type=submit]"));
-        WebElement refusal = browser.waitFor(By.cssSelector("form[data-step=opinion] [data-testid=refusal]"));
-        assertThat(refusal.getAttribute("data-code")).isEqualTo("response-required");
-        assertThat(refusal.getText()).contains("作出处理意见前须先完成受理回应");
-        assertThat(browser.find(By.id("opinion-text")).getAttribute("value")).isEqualTo("符合条件，予以支持");
-        assertThat(browser.find(By.id("opinion-decision")).getAttribute("value")).isEqualTo("SUPPORTED");
-        assertThat(api.get("handler", "/api/cases/" + id).body().get("status").asText()).as("nothing changed").isEqualTo("ACCEPTED");
+        // the opinion waits for the response and the handling meeting (一回应两见面): no form for it yet
+        assertThat(browser.all(By.cssSelector("form[data-step]"))).extracting(e -> e.getAttribute("data-step"))
+                .containsExactly("respond", "meeting");
+        assertThat(browser.find(By.id("meeting-kind")).getAttribute("value")).isEqualTo("HANDLING");
+
+        // a paper record (补录) may not say it happened before the previous step: the case refuses, the form keeps it all
+        browser.select(By.id("respond-mode"), "PHONE");
+        browser.type(By.id("respond-summary"), "电话告知已受理");
+        browser.set(By.id("respond-occurredAt"), "2026-11-02T09:45");
+        long versionBefore = api.get("handler", "/api/cases/" + id).body().get("version").asLong();
+        browser.click(By.cssSelector("form[data-step=respond] button[type=submit]"));
+        WebElement refusal = browser.waitFor(By.cssSelector("form[data-step=respond] [data-testid=refusal]"));
+        assertThat(refusal.getAttribute("data-code")).isEqualTo("occurred-at-before-previous-step");
+        assertThat(refusal.getText()).contains("早于上一环节时间").contains("各环节须按顺序记录");
+        assertThat(browser.find(By.id("respond-summary")).getAttribute("value")).isEqualTo("电话告知已受理");
+        assertThat(browser.find(By.id("respond-mode")).getAttribute("value")).isEqualTo("PHONE");
+        assertThat(browser.find(By.id("respond-occurredAt")).getAttribute("value")).isEqualTo("2026-11-02T09:45");
+        assertThat(api.get("handler", "/api/cases/" + id).body().get("version").asLong()).as("nothing recorded").isEqualTo(versionBefore);
+        assertThat(api.get("handler", "/api/cases/" + id).body().at("/steps/respondedAt").isNull()).isTrue();
+        browser.screenshot("step-refused", By.cssSelector("form[data-step=respond]"));
 
         // a missing field is reported beside it, and summarised at the top of the form
+        browser.open("/cases/" + id);
+        browser.select(By.id("meeting-kind"), "");
+        browser.type(By.id("meeting-summary"), "现场查看");
+        browser.click(By.cssSelector("form[data-step=meeting] button[type=submit]"));
+        browser.waitFor(By.cssSelector("form[data-step=meeting] [data-testid=error-summary]"));
+        assertThat(browser.text(By.cssSelector("form[data-step=meeting] [data-testid=error-summary]"))).contains("见面类型");
+        browser.find(By.cssSelector("form[data-step=meeting] .field.error select#meeting-kind"));
+
+        // a step decided on a page someone else has changed since is refused (412), not applied to the new state
+        browser.open("/cases/" + id);
+        assertThat(api.post("handler", "/api/cases/" + id + "/respond", "{\"mode\":\"SMS\",\"summary\":\"短信告知\"}").status())
+                .isEqualTo(200);
+        browser.select(By.id("respond-mode"), "PHONE");
+        browser.type(By.id("respond-summary"), "电话告知已受理");
         browser.click(By.cssSelector("form[data-step=respond] button[type=submit]"));
-        browser.waitFor(By.cssSelector("form[data-step=respond] [data-testid=error-summary]"));
-        assertThat(browser.text(By.cssSelector("form[data-step=respond]"))).contains("必填");
-        assertThat(browser.find(By.cssSelector("form[data-step=respond] .field.error select#respond-mode"))).isNotNull();
-        browser.screenshot("step-refused", By.cssSelector("form[data-step=opinion]"));
+        WebElement stale = browser.waitFor(By.cssSelector("form[data-step=respond] [data-testid=refusal]"));
+        assertThat(stale.getAttribute("data-code")).isEqualTo("version-mismatch");
+        assertThat(stale.getText()).contains("请刷新后重新办理");
+        assertThat(api.get("handler", "/api/cases/" + id).body().at("/response/mode").asText()).isEqualTo("SMS");
     }
 
     @Test

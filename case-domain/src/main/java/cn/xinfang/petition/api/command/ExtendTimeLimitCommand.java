@@ -23,9 +23,7 @@ public record ExtendTimeLimitCommand(@TargetAggregateIdentifier CaseId caseId,
 
     public ExtendTimeLimitCommand {
         requireNonNull(stage, "stage");
-        if (amount <= 0) {
-            throw new IllegalArgumentException("amount must be positive, got " + amount);
-        }
+        CommandChecks.requireAtLeast(amount, 1, "amount");
         requireText(reason, "reason");
         requireNonNull(caseId, "caseId");
         requireNonNull(actor, "actor");

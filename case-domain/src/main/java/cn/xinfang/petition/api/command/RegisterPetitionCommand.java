@@ -34,9 +34,7 @@ public record RegisterPetitionCommand(CaseId caseId,
         requireNonNull(channel, "channel");
         requireNonNull(category, "category");
         requireNonNull(petitioner, "petitioner");
-        if (headcount < 1) {
-            throw new IllegalArgumentException("headcount must be at least 1, got " + headcount);
-        }
+        CommandChecks.requireAtLeast(headcount, 1, "headcount");
         requireText(subject, "subject");
         requireText(content, "content");
         requireText(unit, "unit");

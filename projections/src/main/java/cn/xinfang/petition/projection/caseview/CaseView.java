@@ -1,5 +1,6 @@
 package cn.xinfang.petition.projection.caseview;
 
+import cn.xinfang.petition.api.CaseStatus;
 import cn.xinfang.petition.api.Category;
 import cn.xinfang.petition.api.Channel;
 import cn.xinfang.petition.api.Track;
@@ -17,7 +18,7 @@ public record CaseView(
         String id,
         String caseNo,
         Track track,
-        String status,
+        CaseStatus status,
         Channel channel,
         Category category,
         PetitionerView petitioner,

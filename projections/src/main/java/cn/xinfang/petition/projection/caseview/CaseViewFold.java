@@ -1,28 +1,32 @@
 package cn.xinfang.petition.projection.caseview;
 
+import cn.xinfang.petition.api.CaseStatus;
 import cn.xinfang.petition.api.MeetingKind;
 import cn.xinfang.petition.api.Petitioner;
 import cn.xinfang.petition.api.PhoneNumber;
 import cn.xinfang.petition.api.ResidentIdNumber;
 import cn.xinfang.petition.api.Stage;
 import cn.xinfang.petition.api.TimeLimit;
-import cn.xinfang.petition.api.TimeLimitStatus;
 import cn.xinfang.petition.api.event.*;
+import cn.xinfang.petition.api.lifecycle.CaseStatusEvolution;
+import cn.xinfang.petition.api.lifecycle.StageRun;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
- * Folds a case's events, in order, into its {@link CaseView}. Pure: no I/O, no clock. The status
- * names are those of the API: REGISTERED, SIGNED, ACCEPTED, OPINION_GIVEN, RESOLVED, DECLINED.
+ * Folds a case's events, in order, into its {@link CaseView}. Pure: no I/O, no clock. The status and
+ * every stage run move by the shared lifecycle ({@link CaseStatusEvolution}, {@link StageRun}), the
+ * same functions the case itself uses.
  */
 public final class CaseViewFold {
 
     private String id;
     private String caseNo;
     private PetitionRegisteredEvent registration;
-    private String status;
+    private CaseStatus status;
     private cn.xinfang.petition.api.Track track;
     private String unit;
     private Instant signedAt, acceptedAt, declinedAt, respondedAt, handlingMeetingAt, opinionAt, conclusionMeetingAt, resolvedAt;
@@ -33,27 +37,24 @@ public final class CaseViewFold {
     private CaseView.Resolution resolution;
     private final List<CaseView.Escalation> escalations = new ArrayList<>();
     private final List<CaseView.Transfer> transfers = new ArrayList<>();
-    private final List<MutableLimit> limits = new ArrayList<>();
+    private final List<StageRun> limits = new ArrayList<>();
     private long version = -1;
 
     /** Applies the next event of the case; {@code sequenceNumber} is its position in the case's stream. */
     public CaseViewFold apply(Object event, long sequenceNumber) {
         version = sequenceNumber;
+        status = CaseStatusEvolution.evolve(status, event);
         if (event instanceof PetitionRegisteredEvent e) {
             id = e.caseId().value();
             caseNo = e.caseNo();
             registration = e;
-            status = "REGISTERED";
             track = e.track();
             unit = e.unit();
         } else if (event instanceof PetitionSignedEvent e) {
-            status = "SIGNED";
             signedAt = e.occurredAt();
         } else if (event instanceof PetitionAcceptedEvent e) {
-            status = "ACCEPTED";
             acceptedAt = e.occurredAt();
         } else if (event instanceof PetitionDeclinedEvent e) {
-            status = "DECLINED";
             declinedAt = e.occurredAt();
             decline = new CaseView.Decline(e.reason(), e.guidance(), e.actor().userId(), e.occurredAt());
         } else if (event instanceof PetitionerRespondedEvent e) {
@@ -66,11 +67,9 @@ public final class CaseViewFold {
             meetingAt(e.kind(), e.occurredAt());
             meetings.add(new CaseView.Meeting(e.kind().name(), true, null, e.reason(), e.actor().userId(), e.occurredAt()));
         } else if (event instanceof OpinionGivenEvent e) {
-            status = "OPINION_GIVEN";
             opinionAt = e.occurredAt();
             opinion = new CaseView.Opinion(e.decision().name(), e.text(), e.actor().userId(), e.occurredAt());
         } else if (event instanceof PetitionResolvedEvent e) {
-            status = "RESOLVED";
             resolvedAt = e.occurredAt();
             resolution = new CaseView.Resolution(e.summary(), e.satisfaction() == null ? null : e.satisfaction().name(),
             e.actor().userId(), e.occurredAt());
@@ -88,29 +87,17 @@ public final class CaseViewFold {
         } else if (event instanceof PetitionReclassifiedEvent e) {
             track = e.toTrack();
         } else if (event instanceof TimeLimitStartedEvent e) {
-            limits.add(new MutableLimit(e.unit(), e.timeLimit()));
+            limits.add(StageRun.started(e.timeLimit(), e.unit()));
         } else if (event instanceof TimeLimitStoppedEvent e) {
-            openLimit(e.stage()).ifPresent(l -> {
-                l.status = e.met() ? TimeLimitStatus.MET : TimeLimitStatus.MET_LATE;
-                l.stoppedAt = e.occurredAt();
-                l.stopReason = e.reason();
-            });
+            moveOpen(e.stage(), run -> run.stopped(e.met(), e.reason(), e.occurredAt()));
         } else if (event instanceof TimeLimitExtendedEvent e) {
-            openLimit(e.stage()).ifPresent(l -> l.replace(e.timeLimit()));
+            moveOpen(e.stage(), run -> run.replaced(e.timeLimit()));
         } else if (event instanceof TimeLimitRecomputedEvent e) {
-            openLimit(e.stage()).ifPresent(l -> l.replace(e.timeLimit()));
+            moveOpen(e.stage(), run -> run.replaced(e.timeLimit()));
         } else if (event instanceof TimeLimitWarningRaisedEvent e) {
-            openLimit(e.stage()).ifPresent(l -> {
-                l.warnedAt = e.occurredAt();
-                if (l.status == TimeLimitStatus.OPEN) {
-                    l.status = TimeLimitStatus.WARNED;
-                }
-            });
+            moveOpen(e.stage(), run -> run.warned(e.occurredAt()));
         } else if (event instanceof TimeLimitBreachedEvent e) {
-            openLimit(e.stage()).ifPresent(l -> {
-                l.breachedAt = e.occurredAt();
-                l.status = TimeLimitStatus.BREACHED;
-            });
+            moveOpen(e.stage(), run -> run.breached(e.occurredAt()));
         }
         return this;
     }
@@ -146,12 +133,11 @@ public final class CaseViewFold {
                 new CaseView.Steps(registration.occurredAt(), signedAt, acceptedAt, declinedAt, respondedAt, handlingMeetingAt,
                         opinionAt, conclusionMeetingAt, resolvedAt),
                 decline, response, List.copyOf(meetings), opinion, resolution, List.copyOf(escalations), List.copyOf(transfers),
-                limits.stream().map(MutableLimit::view).toList(), version);
+                limits.stream().map(CaseViewFold::view).toList(), version);
     }
 
     private void restart(String newUnit) {
         unit = newUnit;
-        status = "REGISTERED";
         signedAt = null;
     }
 
@@ -163,43 +149,23 @@ public final class CaseViewFold {
         }
     }
 
-    private java.util.Optional<MutableLimit> openLimit(Stage stage) {
+    /** The latest run of {@code stage}, moved by {@code step} if it is still open. */
+    private void moveOpen(Stage stage, UnaryOperator<StageRun> step) {
         for (int i = limits.size() - 1; i >= 0; i--) {
-            MutableLimit l = limits.get(i);
-            if (l.limit.stage() == stage) {
-                return l.stoppedAt == null ? java.util.Optional.of(l) : java.util.Optional.empty();
+            StageRun run = limits.get(i);
+            if (run.stage() == stage) {
+                if (run.isOpen()) {
+                    limits.set(i, step.apply(run));
+                }
+                return;
             }
         }
-        return java.util.Optional.empty();
     }
 
-    private static final class MutableLimit {
-        final String unit;
-        TimeLimit limit;
-        TimeLimitStatus status = TimeLimitStatus.OPEN;
-        Instant warnedAt;
-        Instant breachedAt;
-        Instant stoppedAt;
-        cn.xinfang.petition.api.StopReason stopReason;
-
-        MutableLimit(String unit, TimeLimit limit) {
-            this.unit = unit;
-            this.limit = limit;
-        }
-
-        void replace(TimeLimit fresh) {
-            if (!fresh.due().equals(limit.due())) {
-                status = TimeLimitStatus.OPEN;
-                warnedAt = null;
-                breachedAt = null;
-            }
-            limit = fresh;
-        }
-
-        TimeLimitView view() {
-            return new TimeLimitView(limit.stage(), unit, limit.start(), limit.due(), limit.warning(), status, limit.rule(),
-                    limit.limit(), limit.extensions(), warnedAt, breachedAt, stoppedAt, stopReason,
-                    TimeLimitView.Explanation.of(limit.explanation()));
-        }
+    private static TimeLimitView view(StageRun run) {
+        TimeLimit limit = run.limit();
+        return new TimeLimitView(limit.stage(), run.unit(), limit.start(), limit.due(), limit.warning(), run.status(), limit.rule(),
+                limit.limit(), limit.extensions(), run.warnedAt(), run.breachedAt(), run.stoppedAt(), run.stopReason(),
+                TimeLimitView.Explanation.of(limit.explanation()));
     }
 }

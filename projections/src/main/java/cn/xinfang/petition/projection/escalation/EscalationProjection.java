@@ -1,6 +1,7 @@
 package cn.xinfang.petition.projection.escalation;
 
 import cn.xinfang.petition.api.event.*;
+import cn.xinfang.petition.api.lifecycle.CaseStatusEvolution;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -10,7 +11,10 @@ import org.springframework.stereotype.Component;
 
 import static cn.xinfang.petition.projection.support.Sql.ts;
 
-/** Builds {@code escalation_case} (every case, its unit and status) and {@code escalation_entry} (each escalation). */
+/**
+ * Builds {@code escalation_case} (every case, its unit, and {@code OPEN} or the status it closed
+ * with) and {@code escalation_entry} (each escalation).
+ */
 @Component
 @ProcessingGroup(EscalationProjection.NAME)
 public class EscalationProjection {
@@ -51,12 +55,12 @@ public class EscalationProjection {
 
     @EventHandler
     void on(PetitionResolvedEvent e) {
-        jdbc.update("update escalation_case set status = 'RESOLVED' where case_id = ?", e.caseId().value());
+        jdbc.update("update escalation_case set status = ? where case_id = ?", CaseStatusEvolution.nameAfter(e), e.caseId().value());
     }
 
     @EventHandler
     void on(PetitionDeclinedEvent e) {
-        jdbc.update("update escalation_case set status = 'DECLINED' where case_id = ?", e.caseId().value());
+        jdbc.update("update escalation_case set status = ? where case_id = ?", CaseStatusEvolution.nameAfter(e), e.caseId().value());
     }
 
     @ResetHandler

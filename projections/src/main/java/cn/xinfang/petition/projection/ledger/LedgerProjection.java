@@ -3,6 +3,7 @@ package cn.xinfang.petition.projection.ledger;
 import cn.xinfang.petition.api.MeetingKind;
 import cn.xinfang.petition.api.Role;
 import cn.xinfang.petition.api.event.*;
+import cn.xinfang.petition.api.lifecycle.CaseStatusEvolution;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -32,38 +33,40 @@ public class LedgerProjection {
     @EventHandler
     void on(PetitionRegisteredEvent e) {
         String remark = e.collective() ? "集体访（" + e.headcount() + "人）" : null;
+        String status = CaseStatusEvolution.nameAfter(e);
         Object[] values = {e.caseNo(), e.petitioner().name(), e.petitioner().idNumber(), e.petitioner().phone(),
                 e.petitioner().address(), e.subject(), e.content(), e.channel().name(), e.category().name(), e.track().name(),
                 e.unit(), e.firstUnit(), handler(e.actor()), e.headcount(), e.collective(), remark, ts(e.occurredAt()),
-                ts(e.recordedAt()), e.caseId().value()};
+                ts(e.recordedAt()), status, e.caseId().value()};
         int updated = jdbc.update("update ledger_case set case_no = ?, petitioner_name = ?, id_number = ?, phone = ?, address = ?, "
                 + "subject = ?, content = ?, channel = ?, category = ?, track = ?, unit = ?, first_unit = ?, handler = ?, "
-                + "headcount = ?, collective = ?, remark = ?, registered_at = ?, recorded_at = ?, status = 'REGISTERED', "
+                + "headcount = ?, collective = ?, remark = ?, registered_at = ?, recorded_at = ?, status = ?, "
                 + "escalated = false where case_id = ?", values);
         if (updated == 0) {
             jdbc.update("insert into ledger_case (case_no, petitioner_name, id_number, phone, address, subject, content, channel, "
                     + "category, track, unit, first_unit, handler, headcount, collective, remark, registered_at, recorded_at, "
-                    + "case_id, status, escalated) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REGISTERED', false)",
+                    + "status, case_id, escalated) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false)",
                     values);
         }
     }
 
     @EventHandler
     void on(PetitionSignedEvent e) {
-        jdbc.update("update ledger_case set status = 'SIGNED', handler = ? where case_id = ?", e.actor().userId(), e.caseId().value());
+        jdbc.update("update ledger_case set status = ?, handler = ? where case_id = ?", CaseStatusEvolution.nameAfter(e),
+                e.actor().userId(), e.caseId().value());
     }
 
     @EventHandler
     void on(PetitionAcceptedEvent e) {
-        jdbc.update("update ledger_case set status = 'ACCEPTED', accepted_at = ?, handler = ? where case_id = ?",
-                ts(e.occurredAt()), e.actor().userId(), e.caseId().value());
+        jdbc.update("update ledger_case set status = ?, accepted_at = ?, handler = ? where case_id = ?",
+                CaseStatusEvolution.nameAfter(e), ts(e.occurredAt()), e.actor().userId(), e.caseId().value());
     }
 
     @EventHandler
     void on(PetitionDeclinedEvent e) {
         String resolution = "不予受理：" + e.reason() + (e.guidance() == null ? "" : "（" + e.guidance() + "）");
-        jdbc.update("update ledger_case set status = 'DECLINED', declined_at = ?, resolution = ?, handler = ? where case_id = ?",
-                ts(e.occurredAt()), resolution, e.actor().userId(), e.caseId().value());
+        jdbc.update("update ledger_case set status = ?, declined_at = ?, resolution = ?, handler = ? where case_id = ?",
+                CaseStatusEvolution.nameAfter(e), ts(e.occurredAt()), resolution, e.actor().userId(), e.caseId().value());
     }
 
     @EventHandler
@@ -88,14 +91,14 @@ public class LedgerProjection {
 
     @EventHandler
     void on(OpinionGivenEvent e) {
-        jdbc.update("update ledger_case set status = 'OPINION_GIVEN', opinion_at = ? where case_id = ?",
-                ts(e.occurredAt()), e.caseId().value());
+        jdbc.update("update ledger_case set status = ?, opinion_at = ? where case_id = ?",
+                CaseStatusEvolution.nameAfter(e), ts(e.occurredAt()), e.caseId().value());
     }
 
     @EventHandler
     void on(PetitionResolvedEvent e) {
-        jdbc.update("update ledger_case set status = 'RESOLVED', resolved_at = ?, resolution = ?, satisfaction = ?, handler = ? "
-                        + "where case_id = ?", ts(e.occurredAt()), e.summary(),
+        jdbc.update("update ledger_case set status = ?, resolved_at = ?, resolution = ?, satisfaction = ?, handler = ? "
+                        + "where case_id = ?", CaseStatusEvolution.nameAfter(e), ts(e.occurredAt()), e.summary(),
                 e.satisfaction() == null ? null : e.satisfaction().name(), e.actor().userId(), e.caseId().value());
     }
 
@@ -107,12 +110,14 @@ public class LedgerProjection {
 
     @EventHandler
     void on(PetitionTransferredEvent e) {
-        jdbc.update("update ledger_case set unit = ?, status = 'REGISTERED' where case_id = ?", e.toUnit(), e.caseId().value());
+        jdbc.update("update ledger_case set unit = ?, status = ? where case_id = ?", e.toUnit(), CaseStatusEvolution.nameAfter(e),
+                e.caseId().value());
     }
 
     @EventHandler
     void on(PetitionReturnedEvent e) {
-        jdbc.update("update ledger_case set unit = ?, status = 'REGISTERED' where case_id = ?", e.toUnit(), e.caseId().value());
+        jdbc.update("update ledger_case set unit = ?, status = ? where case_id = ?", e.toUnit(), CaseStatusEvolution.nameAfter(e),
+                e.caseId().value());
     }
 
     @EventHandler

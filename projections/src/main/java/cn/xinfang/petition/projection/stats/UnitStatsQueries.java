@@ -1,5 +1,6 @@
 package cn.xinfang.petition.projection.stats;
 
+import cn.xinfang.petition.api.CaseStatus;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,8 @@ import static cn.xinfang.petition.projection.support.Sql.ts;
 @Component
 public class UnitStatsQueries {
 
+    private static final String DECLINED = CaseStatus.DECLINED.name();
+    private static final String RESOLVED = CaseStatus.RESOLVED.name();
     private static final List<String> SATISFACTION = List.of("SATISFIED", "BASICALLY_SATISFIED", "DISSATISFIED", "NOT_RATED");
 
     private final JdbcTemplate jdbc;
@@ -31,18 +34,18 @@ public class UnitStatsQueries {
         jdbc.query("""
                 select unit, count(*) registered,
                        sum(case when accepted_at is not null then 1 else 0 end) accepted,
-                       sum(case when status = 'DECLINED' then 1 else 0 end) declined,
-                       sum(case when status = 'RESOLVED' then 1 else 0 end) resolved,
+                       sum(case when status = ? then 1 else 0 end) declined,
+                       sum(case when status = ? then 1 else 0 end) resolved,
                        sum(case when accepted_at is not null and responded_at is not null then 1 else 0 end) responded,
                        sum(case when accepted_at is not null and handling_meeting_at is not null then 1 else 0 end) handling,
                        sum(case when accepted_at is not null and conclusion_meeting_at is not null then 1 else 0 end) conclusion,
-                       sum(case when status = 'RESOLVED' and responded_at is not null and handling_meeting_at is not null
+                       sum(case when status = ? and responded_at is not null and handling_meeting_at is not null
                                  and conclusion_meeting_at is not null then 1 else 0 end) all_three
                   from ledger_case where registered_at >= ? and registered_at < ? group by unit""", rs -> {
             cases.put(rs.getString("unit"), new long[]{rs.getLong("registered"), rs.getLong("accepted"), rs.getLong("declined"),
                     rs.getLong("resolved"), rs.getLong("responded"), rs.getLong("handling"), rs.getLong("conclusion"),
                     rs.getLong("all_three")});
-        }, period);
+        }, DECLINED, RESOLVED, RESOLVED, period[0], period[1]);
         Map<String, Map<String, long[]>> stages = new TreeMap<>();
         jdbc.query("""
                 select unit, stage,
@@ -56,10 +59,10 @@ public class UnitStatsQueries {
         Map<String, Map<String, Long>> satisfaction = new TreeMap<>();
         jdbc.query("""
                 select unit, coalesce(satisfaction, 'NOT_RATED') s, count(*) n from ledger_case
-                 where status = 'RESOLVED' and registered_at >= ? and registered_at < ? group by unit, coalesce(satisfaction, 'NOT_RATED')""",
+                 where status = ? and registered_at >= ? and registered_at < ? group by unit, coalesce(satisfaction, 'NOT_RATED')""",
                 rs -> {
                     satisfaction.computeIfAbsent(rs.getString("unit"), k -> zeroes()).put(rs.getString("s"), rs.getLong("n"));
-                }, period);
+                }, RESOLVED, period[0], period[1]);
         TreeSet<String> units = new TreeSet<>(cases.keySet());
         units.addAll(stages.keySet());
         List<UnitStats> result = new ArrayList<>();

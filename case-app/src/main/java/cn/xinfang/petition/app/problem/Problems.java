@@ -1,4 +1,4 @@
-package cn.xinfang.petition.app.rest;
+package cn.xinfang.petition.app.problem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

@@ -1,8 +1,9 @@
-package cn.xinfang.petition.app.rest;
+package cn.xinfang.petition.app.problem;
 
-import java.time.Clock;
-import java.time.Duration;
+import cn.xinfang.petition.time.TimeRules;
+
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,11 +17,6 @@ import java.util.function.Function;
  * Each check returns the parsed value or null, and records a problem if the input is wrong.
  */
 public final class Fields {
-
-    /** A paper record may say it happened at most this far after the service's clock. */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
-    /** No record of this engine can have happened before this (the earliest paper ledgers entered). */
-    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
     private final List<Problems.FieldProblem> errors = new ArrayList<>();
 
@@ -80,10 +76,11 @@ public final class Fields {
     }
 
     /**
-     * An ISO-8601 time with offset (as the API's contract says; {@code zone} is for messages), not
-     * before 2000 and not in the future (one minute of clock skew allowed).
+     * An ISO-8601 time with offset (as the API's contract says), not before the earliest time a
+     * record may give and not after {@code now} beyond the clock skew allowed: both from
+     * {@link TimeRules}, the values the case itself checks against.
      */
-    public Instant occurredAt(String field, String value, Clock clock, java.time.ZoneId zone) {
+    public Instant occurredAt(String field, String value, Instant now, TimeRules rules) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -95,11 +92,12 @@ public final class Fields {
                     "\"" + value + "\" 不是带时区的 ISO-8601 时间，例如 2024-03-01T16:50:00+08:00");
             return null;
         }
-        if (at.isBefore(EARLIEST)) {
-            add(field, "is before 2000-01-01; give the time the step actually happened", "早于 2000-01-01；请填写实际发生时间");
+        if (at.isBefore(rules.earliest())) {
+            String earliest = LocalDate.ofInstant(rules.earliest(), rules.zone()).toString();
+            add(field, "is before " + earliest + "; give the time the step actually happened", "早于 " + earliest + "；请填写实际发生时间");
             return null;
         }
-        if (at.isAfter(clock.instant().plus(CLOCK_SKEW))) {
+        if (at.isAfter(now.plus(rules.clockSkew()))) {
             add(field, "is in the future; give the time the step actually happened, or leave it out",
                     "晚于当前时间；请填写实际发生时间，或不填");
             return null;

@@ -1,0 +1,62 @@
+package cn.xinfang.petition.domain;
+
+/**
+ * The rules a case enforces, each with the stable code the API answers (problem+json {@code code})
+ * and the kind of refusal. The words of each refusal live in the service's message bundles under
+ * {@code rule.<code>}; a refusal carries only the code and its arguments.
+ */
+public enum RuleCode {
+    // who may act
+    ROLE_NOT_PERMITTED("role-not-permitted", Kind.FORBIDDEN),
+    NOT_HANDLER_OF_UNIT("not-handler-of-unit", Kind.FORBIDDEN),
+    // what the case allows now
+    CASE_CLOSED("case-closed", Kind.CONFLICT),
+    STEP_NOT_ALLOWED("step-not-allowed", Kind.CONFLICT),
+    RESPONSE_REQUIRED("response-required", Kind.CONFLICT),
+    HANDLING_MEETING_REQUIRED("handling-meeting-required", Kind.CONFLICT),
+    CONCLUSION_MEETING_REQUIRED("conclusion-meeting-required", Kind.CONFLICT),
+    MEETING_NOT_DUE("meeting-not-due", Kind.CONFLICT),
+    TRANSFER_TO_SAME_UNIT("transfer-to-same-unit", Kind.CONFLICT),
+    NOT_TRANSFERRED("not-transferred", Kind.CONFLICT),
+    RETURN_PERIOD_EXPIRED("return-period-expired", Kind.CONFLICT),
+    SAME_TRACK("same-track", Kind.CONFLICT),
+    RECLASSIFY_AFTER_ACCEPTANCE("reclassify-after-acceptance", Kind.CONFLICT),
+    STAGE_NOT_OPEN("stage-not-open", Kind.CONFLICT),
+    EXTENSION_LIMIT_EXCEEDED("extension-limit-exceeded", Kind.CONFLICT),
+    // the data of the step
+    LEADER_REQUIRED("leader-required", Kind.INVALID),
+    ID_NUMBER_BIRTH_DATE_IN_FUTURE("id-number-birth-date-in-future", Kind.INVALID),
+    OCCURRED_AT_IN_FUTURE("occurred-at-in-future", Kind.INVALID),
+    OCCURRED_AT_BEFORE_PREVIOUS_STEP("occurred-at-before-previous-step", Kind.INVALID),
+    // the version the step was decided on
+    VERSION_MISMATCH("version-mismatch", Kind.STALE);
+
+    /** What sort of refusal a rule gives. */
+    public enum Kind {
+        /** The case's state does not allow the step now. */
+        CONFLICT,
+        /** The actor may not take this step on this case. */
+        FORBIDDEN,
+        /** The command's data is wrong for the rule (e.g. a time in the future). */
+        INVALID,
+        /** The command was decided on an older version of the case than the current one. */
+        STALE
+    }
+
+    private final String code;
+    private final Kind kind;
+
+    RuleCode(String code, Kind kind) {
+        this.code = code;
+        this.kind = kind;
+    }
+
+    /** The stable code, e.g. {@code step-not-allowed}. */
+    public String code() {
+        return code;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}
