@@ -22,7 +22,7 @@
       tooltip: { trigger: 'axis' },
       legend: { bottom: 0 },
       grid: { left: 40, right: 40, top: 40, bottom: 56 },
-      xAxis: { type: 'category', data: d.weeks },
+      xAxis: { type: 'category', data: d.weeks, axisLabel: { interval: 0, formatter: function (v) { return v.substring(5); } } },
       yAxis: [{ type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } }, { type: 'value', minInterval: 1 }],
       series: series
     });

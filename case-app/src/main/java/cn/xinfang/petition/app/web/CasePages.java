@@ -7,11 +7,12 @@ import cn.xinfang.petition.api.EscalationReason;
 import cn.xinfang.petition.api.MeetingKind;
 import cn.xinfang.petition.api.ResidentIdNumber;
 import cn.xinfang.petition.api.ResponseMode;
-import cn.xinfang.petition.api.Role;
 import cn.xinfang.petition.api.Satisfaction;
 import cn.xinfang.petition.api.Stage;
 import cn.xinfang.petition.api.Track;
+import cn.xinfang.petition.app.cases.CaseAccessPolicy;
 import cn.xinfang.petition.app.cases.CaseService;
+import cn.xinfang.petition.app.problem.ServiceException;
 import cn.xinfang.petition.app.rest.CaseController;
 import cn.xinfang.petition.app.rest.RegisterRequest;
 import cn.xinfang.petition.app.rest.steps.AcceptRequest;
@@ -72,11 +73,13 @@ class CasePages {
 
     private final CaseController api;
     private final CaseService cases;
+    private final CaseAccessPolicy access;
     private final PageProblems problems;
     private final Ui ui;
 
-    CasePages(CaseController api, CaseService cases, PageProblems problems, Ui ui) {
+    CasePages(CaseController api, CaseService cases, CaseAccessPolicy access, PageProblems problems, Ui ui) {
         this.api = api;
+        this.access = access;
         this.cases = cases;
         this.problems = problems;
         this.ui = ui;
@@ -219,7 +222,7 @@ class CasePages {
         List<TimeLimitView> running = v.timeLimits().stream().filter(Timeline::running).toList();
         model.addAttribute("c", v);
         model.addAttribute("revealed", revealed);
-        model.addAttribute("mayReveal", me.role() == Role.SUPERVISOR || me.role() == Role.AUDITOR);
+        model.addAttribute("mayReveal", mayReveal(me));
         model.addAttribute("running", running);
         model.addAttribute("timeline", Timeline.of(v).entries());
         List<CaseAction> allowed = cases.allowedSteps(v.id(), me);
@@ -241,6 +244,16 @@ class CasePages {
         model.addAttribute("stages", Stage.values());
         model.addAttribute("tracks", Track.values());
         return "case";
+    }
+
+    /** Whether the policy lets {@code me} see personal data unmasked (the 显示 button is shown only then). */
+    private boolean mayReveal(Account me) {
+        try {
+            access.requireReveal(me);
+            return true;
+        } catch (ServiceException refused) {
+            return false;
+        }
     }
 
     // ------------------------------------------------------------------ form values

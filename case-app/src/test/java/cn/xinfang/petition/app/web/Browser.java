@@ -60,7 +60,10 @@ final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-default-apps", "--disable-extensions", "--force-device-scale-factor=1", "--lang=zh-CN",
                 "--window-size=" + DESKTOP.width + "," + DESKTOP.height);
+        // the pages' own language is zh-CN; the browser's too, so date pickers read as an office's browser shows them
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
         ChromeDriverService service = new ChromeDriverService.Builder()
+                .withEnvironment(java.util.Map.of("LANGUAGE", "zh_CN:zh", "LANG", "zh_CN.UTF-8"))
                 .usingDriverExecutable(chromium[1].toFile())
                 .usingAnyFreePort()
                 .build();

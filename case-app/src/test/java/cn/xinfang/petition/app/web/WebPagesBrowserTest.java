@@ -278,6 +278,12 @@ class WebPagesBrowserTest {
         assertThat(browser.driver.getPageSource()).doesNotContain("镇信访办的事项").doesNotContain("李四");
         browser.open("/audit/cases/" + id);
         assertThat(browser.find(By.cssSelector("[data-testid=error-page]")).getAttribute("data-status")).isEqualTo("404");
+
+        // signing out ends the session: the pages ask to sign in again
+        browser.click(By.cssSelector("[data-action=logout]"));
+        assertThat(browser.path()).isEqualTo("/login?logout");
+        browser.open("/cases/" + id);
+        assertThat(browser.path()).startsWith("/login");
     }
 
     @Test
@@ -428,9 +434,6 @@ class WebPagesBrowserTest {
         }
         browser.size(Browser.DESKTOP);
         browser.login("supervisor");
-        browser.open("/stats");
-        browser.waitFor(By.cssSelector("[data-testid=chart-units] canvas"));
-        browser.screenshot("stats");
         browser.open("/ledger");
         browser.screenshot("ledger");
     }
@@ -496,5 +499,37 @@ class WebPagesBrowserTest {
         browser.login("handler");
         browser.open("/admin/users");
         assertThat(browser.find(By.cssSelector("[data-testid=error-page]")).getAttribute("data-status")).isEqualTo("403");
+    }
+
+    /** Registers, signs and accepts a back-entered simple case of {@code user}'s unit at the given local times (Shanghai). */
+    String acceptedCase(String user, String unit, String registered, String signed, String accepted) {
+        Api.Res r = api.post(user, "/api/cases", """
+                {"track":"SIMPLE","channel":"VISIT","category":"COMPLAINT","petitioner":{"name":"赵六"},
+                 "subject":"统计用事项","content":"补录","unit":"%s","occurredAt":"%s:00+08:00"}""".formatted(unit, registered));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        String id = r.body().get("id").asText();
+        assertThat(api.post(user, "/api/cases/" + id + "/sign", "{\"occurredAt\":\"" + signed + ":00+08:00\"}").status()).isEqualTo(200);
+        assertThat(api.post(user, "/api/cases/" + id + "/accept", "{\"occurredAt\":\"" + accepted + ":00+08:00\"}").status()).isEqualTo(200);
+        return id;
+    }
+
+    @Test
+    @DisplayName("统计页：各单位及时受理率（柱状图与表格）按手工计算的数字显示")
+    void theStatisticsShowTimelyAcceptancePerUnit() {
+        // A week no other test uses (Mon 2026-10-12 to Fri 10-16, all working days).
+        // town: accepted in time (signed Mon 10-12 09:30; ACCEPT due 2 working hours later, 11:30; accepted 10:00)
+        //       and late (signed Tue 10-13 09:10, ACCEPT due 11:10, accepted Wed 10-14 09:00): 1 of 2 in time, 50.0 %
+        acceptedCase("handler", "town", "2026-10-12T09:00", "2026-10-12T09:30", "2026-10-12T10:00");
+        acceptedCase("handler", "town", "2026-10-13T09:00", "2026-10-13T09:10", "2026-10-14T09:00");
+        // village-1: accepted in time (signed Wed 10-14 14:00, ACCEPT due 16:00, accepted 15:00): 1 of 1, 100.0 %
+        acceptedCase("village1", "village-1", "2026-10-14T13:50", "2026-10-14T14:00", "2026-10-14T15:00");
+        browser.login("supervisor");
+        WebElement table = browser.reloadUntil("/stats?from=2026-10-12&to=2026-10-16",
+                By.xpath("//table[@data-testid='stats']//tr[td[1]='一村' and td[5]='100.0%']"));
+        assertThat(browser.text(By.xpath("//table[@data-testid='stats']//tr[td[1]='曹庙镇信访办']"))).contains("50.0%");
+        browser.waitFor(By.cssSelector("[data-testid=chart-units] canvas"));
+        browser.waitFor(By.cssSelector("[data-testid=chart-trend] canvas"));
+        assertThat(table).isNotNull();
+        browser.screenshot("stats");
     }
 }
