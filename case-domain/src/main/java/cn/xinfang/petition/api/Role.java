@@ -8,8 +8,15 @@ public enum Role {
     SUPERVISOR,
     /** 纪检 / 督查 (audit): reads everything, changes nothing. */
     AUDITOR,
+    /** 单位负责人: approves extensions and meeting waivers of its unit's cases, and reads them. */
+    LEADER,
     /** 系统管理员: manages units and users. */
     ADMIN,
     /** 系统: the engine itself (deadline sagas). */
-    SYSTEM
+    SYSTEM;
+
+    /** Whether a user with this role belongs to a unit and acts for it (经办人, 单位负责人). */
+    public boolean isUnitBound() {
+        return this == HANDLER || this == LEADER;
+    }
 }

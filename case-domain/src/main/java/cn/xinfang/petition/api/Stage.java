@@ -14,8 +14,12 @@ public enum Stage {
     OPINION("处理意见"),
     /** 办结见面 – meeting the petitioner when concluding. */
     MEET_CONCLUSION("办结见面"),
-    /** 办结 – the case is concluded. */
-    CONCLUDE("办结");
+    /** 办结 – the case is concluded: the written reply reaches the petitioner (送达). */
+    CONCLUDE("办结"),
+    /** 书面告知 – the petitioner is told in writing whether the matter is accepted (15 days, 条例 第二十三条). */
+    NOTIFY("书面告知"),
+    /** 复查复核决定 – a review (复查) or re-review (复核) is decided (30 days, 条例 第三十五、三十六条). */
+    REVIEW_DECISION("复查复核决定");
 
     private final String chinese;
 

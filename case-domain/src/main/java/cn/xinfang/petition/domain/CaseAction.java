@@ -5,50 +5,53 @@ import cn.xinfang.petition.api.Role;
 import java.util.List;
 
 /**
- * A step a case can take, with who may take it. The service renders an action's name from its
- * bundles ({@code action.<NAME>}).
+ * A step a case can take, with who may take it: a handler of the unit the case is with (首接首办),
+ * the unit's leader (单位负责人), and roles that may act on any unit's case. The service renders an
+ * action's name from its bundles ({@code action.<NAME>}).
  */
 public enum CaseAction {
-    REGISTER(Who.ROLES, Role.HANDLER, Role.SUPERVISOR),
-    SIGN(Who.UNIT_HANDLER),
-    ACCEPT(Who.UNIT_HANDLER),
-    DECLINE(Who.UNIT_HANDLER),
-    RESPOND(Who.UNIT_HANDLER),
-    MEET_HANDLING(Who.UNIT_HANDLER),
-    MEET_CONCLUSION(Who.UNIT_HANDLER),
-    WAIVE_MEETING(Who.ROLES, Role.SUPERVISOR),
-    GIVE_OPINION(Who.UNIT_HANDLER),
-    RESOLVE(Who.UNIT_HANDLER),
-    ESCALATE(Who.ROLES, Role.SUPERVISOR),
-    TRANSFER(Who.UNIT_HANDLER_OR_ROLES, Role.SUPERVISOR),
-    RETURN(Who.UNIT_HANDLER),
-    RECLASSIFY(Who.ROLES, Role.SUPERVISOR),
-    EXTEND(Who.ROLES, Role.SUPERVISOR),
-    RECOMPUTE(Who.ROLES, Role.SYSTEM, Role.ADMIN);
+    REGISTER(false, false, Role.HANDLER, Role.SUPERVISOR),
+    SIGN(true, false),
+    ACCEPT(true, false),
+    DECLINE(true, false),
+    RESPOND(true, false),
+    MEET_HANDLING(true, false),
+    MEET_CONCLUSION(true, false),
+    WAIVE_MEETING(false, true, Role.SUPERVISOR),
+    GIVE_OPINION(true, false),
+    RESOLVE(true, false),
+    ESCALATE(false, false, Role.SUPERVISOR),
+    TRANSFER(true, false, Role.SUPERVISOR),
+    RETURN(true, false),
+    RECLASSIFY(false, false, Role.SUPERVISOR),
+    EXTEND(true, true, Role.SUPERVISOR),
+    NOTIFY(true, false),
+    DELIVER(true, false),
+    REQUEST_REVIEW(false, false, Role.HANDLER, Role.SUPERVISOR),
+    DECIDE_REVIEW(true, false),
+    RECOMPUTE(false, false, Role.SYSTEM, Role.ADMIN);
 
-    /** Who may take a step. */
-    enum Who {
-        /** A handler of the unit the case is with (首接首办). */
-        UNIT_HANDLER,
-        /** Anyone with one of the roles. */
-        ROLES,
-        /** A handler of the case's unit, or anyone with one of the roles. */
-        UNIT_HANDLER_OR_ROLES
-    }
-
-    private final Who who;
+    private final boolean unitHandler;
+    private final boolean unitLeader;
     private final List<Role> roles;
 
-    CaseAction(Who who, Role... roles) {
-        this.who = who;
+    CaseAction(boolean unitHandler, boolean unitLeader, Role... roles) {
+        this.unitHandler = unitHandler;
+        this.unitLeader = unitLeader;
         this.roles = List.of(roles);
     }
 
-    Who who() {
-        return who;
+    /** A handler of the case's unit may take the step. */
+    boolean byUnitHandler() {
+        return unitHandler;
     }
 
-    /** The roles that may take the step whatever their unit (none for a step of the unit's handlers only). */
+    /** The case's unit's leader (LEADER of that unit) may take the step. */
+    boolean byUnitLeader() {
+        return unitLeader;
+    }
+
+    /** The roles that may take the step on any unit's case. */
     public List<Role> roles() {
         return roles;
     }

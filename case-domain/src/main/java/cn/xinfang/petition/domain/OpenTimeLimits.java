@@ -17,6 +17,7 @@ import cn.xinfang.petition.api.event.TimeLimitStartedEvent;
 import cn.xinfang.petition.api.event.TimeLimitStoppedEvent;
 import cn.xinfang.petition.api.event.TimeLimitWarningRaisedEvent;
 import cn.xinfang.petition.api.lifecycle.StageRun;
+import cn.xinfang.petition.time.ExtensionRule;
 import cn.xinfang.petition.time.TimeLimitCalculator;
 import cn.xinfang.petition.time.TimeLimitPolicy;
 
@@ -72,11 +73,11 @@ public final class OpenTimeLimits {
                                                       StopReason othersReason, Instant at, Instant recordedAt) {
         List<TimeLimitStoppedEvent> stops = new ArrayList<>();
         if (completed != null && open.containsKey(completed)) {
-            stops.add(stopped(caseId, open.get(completed).limit(), StopReason.COMPLETED, at, recordedAt));
+            stops.add(stopped(caseId, open.get(completed), StopReason.COMPLETED, at, recordedAt));
         }
         open.forEach((stage, run) -> {
             if (stage != completed && (!run.limit().start().equals(running.get(stage)) || !unit.equals(run.unit()))) {
-                stops.add(stopped(caseId, run.limit(), othersReason, at, recordedAt));
+                stops.add(stopped(caseId, run, othersReason, at, recordedAt));
             }
         });
         return stops;
@@ -95,22 +96,32 @@ public final class OpenTimeLimits {
         return starts;
     }
 
-    private static TimeLimitStoppedEvent stopped(CaseId caseId, TimeLimit limit, StopReason reason, Instant at, Instant recordedAt) {
-        return new TimeLimitStoppedEvent(caseId, limit.stage(), limit.due(), !at.isAfter(limit.due()), reason, at, recordedAt);
+    /** The stop of a run: met when by its due instant and never breached (an extension does not undo a breach). */
+    private static TimeLimitStoppedEvent stopped(CaseId caseId, StageRun run, StopReason reason, Instant at, Instant recordedAt) {
+        return new TimeLimitStoppedEvent(caseId, run.stage(), run.limit().due(), run.metIfStoppedAt(at), reason, at, recordedAt);
     }
 
     // ---------------------------------------------------------------- extend, reclassify, recompute
 
-    /** 延期: only a running stage; CONCLUDE by at most the policy's total (条例 第三十四条). */
+    /**
+     * 延期: only a running stage the policy lets be extended, as often and by as much as it allows
+     * (default: CONCLUDE once by at most 30 days, OPINION once by at most its own length; 条例 第三十四条).
+     */
     public Optional<Rejection> checkExtension(Stage stage, long amount, TimeLimitPolicy policy) {
         StageRun run = open.get(stage);
         if (run == null) {
             return Optional.of(Rejection.of(RuleCode.STAGE_NOT_OPEN, stage, List.copyOf(open.keySet())));
         }
-        long already = run.limit().extendedBy();
-        long max = policy.maxConcludeExtensionDays();
-        if (stage == Stage.CONCLUDE && already + amount > max) {
-            return Optional.of(Rejection.of(RuleCode.EXTENSION_LIMIT_EXCEEDED, max, already, max - already));
+        Optional<ExtensionRule> rule = policy.extensionRule(stage);
+        if (rule.isEmpty()) {
+            return Optional.of(Rejection.of(RuleCode.EXTENSION_NOT_ALLOWED, stage));
+        }
+        TimeLimit limit = run.limit();
+        long max = rule.get().maxAmount(limit.limit());
+        long already = limit.extendedBy();
+        if (limit.extensions().size() >= rule.get().times() || already + amount > max) {
+            return Optional.of(Rejection.of(RuleCode.EXTENSION_LIMIT_EXCEEDED, stage, (long) rule.get().times(),
+                    new LimitAmount(max, limit.limit().unit()), already, (long) limit.extensions().size()));
         }
         return Optional.empty();
     }
@@ -120,16 +131,17 @@ public final class OpenTimeLimits {
      * the opinion's due instant ("with OPINION"), so it moves with it.
      */
     public List<TimeLimitExtendedEvent> extend(CaseId caseId, Track track, Stage stage, long amount, String reason,
-                                               TimeLimitCalculator calc, Actor actor, Instant at, Instant recordedAt) {
+                                               String approvedBy, Instant petitionerToldAt, TimeLimitCalculator calc,
+                                               Actor actor, Instant at, Instant recordedAt) {
         TimeLimit current = open.get(stage).limit();
         LimitAmount extension = new LimitAmount(amount, current.limit().unit());
         List<TimeLimitExtendedEvent> events = new ArrayList<>();
-        events.add(new TimeLimitExtendedEvent(caseId, stage, extension, reason, current.due(),
+        events.add(new TimeLimitExtendedEvent(caseId, stage, extension, reason, approvedBy, petitionerToldAt, current.due(),
                 calc.extend(current, track, extension), actor, at, recordedAt));
         StageRun meeting = open.get(Stage.MEET_HANDLING);
         if (stage == Stage.OPINION && meeting != null && meeting.limit().limit().unit() == extension.unit()) {
-            events.add(new TimeLimitExtendedEvent(caseId, Stage.MEET_HANDLING, extension, reason, meeting.limit().due(),
-                    calc.extend(meeting.limit(), track, extension), actor, at, recordedAt));
+            events.add(new TimeLimitExtendedEvent(caseId, Stage.MEET_HANDLING, extension, reason, approvedBy, petitionerToldAt,
+                    meeting.limit().due(), calc.extend(meeting.limit(), track, extension), actor, at, recordedAt));
         }
         return events;
     }
@@ -148,7 +160,7 @@ public final class OpenTimeLimits {
                     ? calc.recompute(old, track, running.get(stage)) : Optional.empty();
             events.add(fresh.<Object>map(l -> new TimeLimitRecomputedEvent(caseId, stage, RecomputeReason.RECLASSIFIED,
                             calc.time().calendar().version(), old.due(), old.warning(), l, actor, at, recordedAt))
-                    .orElseGet(() -> stopped(caseId, old, StopReason.RECLASSIFIED, at, recordedAt)));
+                    .orElseGet(() -> stopped(caseId, run, StopReason.RECLASSIFIED, at, recordedAt)));
         });
         return events;
     }

@@ -1,42 +1,15 @@
 package cn.xinfang.petition.domain;
 
 import cn.xinfang.petition.api.CaseId;
+import cn.xinfang.petition.api.Category;
+import cn.xinfang.petition.api.ReviewLevel;
+import cn.xinfang.petition.api.TransferKind;
 import cn.xinfang.petition.api.MeetingKind;
 import cn.xinfang.petition.api.ResidentIdNumber;
 import cn.xinfang.petition.api.Stage;
 import cn.xinfang.petition.api.StopReason;
-import cn.xinfang.petition.api.command.AcceptPetitionCommand;
-import cn.xinfang.petition.api.command.CaseCommand;
-import cn.xinfang.petition.api.command.DeclinePetitionCommand;
-import cn.xinfang.petition.api.command.EscalatePetitionCommand;
-import cn.xinfang.petition.api.command.ExtendTimeLimitCommand;
-import cn.xinfang.petition.api.command.GiveOpinionCommand;
-import cn.xinfang.petition.api.command.ReclassifyPetitionCommand;
-import cn.xinfang.petition.api.command.RecomputeTimeLimitsCommand;
-import cn.xinfang.petition.api.command.RecordMeetingCommand;
-import cn.xinfang.petition.api.command.RecordTimeLimitBreachCommand;
-import cn.xinfang.petition.api.command.RecordTimeLimitWarningCommand;
-import cn.xinfang.petition.api.command.RegisterPetitionCommand;
-import cn.xinfang.petition.api.command.ResolvePetitionCommand;
-import cn.xinfang.petition.api.command.RespondToPetitionerCommand;
-import cn.xinfang.petition.api.command.ReturnPetitionCommand;
-import cn.xinfang.petition.api.command.SignPetitionCommand;
-import cn.xinfang.petition.api.command.TransferPetitionCommand;
-import cn.xinfang.petition.api.command.WaiveMeetingCommand;
-import cn.xinfang.petition.api.event.CaseEvent;
-import cn.xinfang.petition.api.event.MeetingRecordedEvent;
-import cn.xinfang.petition.api.event.MeetingWaivedEvent;
-import cn.xinfang.petition.api.event.OpinionGivenEvent;
-import cn.xinfang.petition.api.event.PetitionAcceptedEvent;
-import cn.xinfang.petition.api.event.PetitionDeclinedEvent;
-import cn.xinfang.petition.api.event.PetitionEscalatedEvent;
-import cn.xinfang.petition.api.event.PetitionReclassifiedEvent;
-import cn.xinfang.petition.api.event.PetitionRegisteredEvent;
-import cn.xinfang.petition.api.event.PetitionResolvedEvent;
-import cn.xinfang.petition.api.event.PetitionReturnedEvent;
-import cn.xinfang.petition.api.event.PetitionSignedEvent;
-import cn.xinfang.petition.api.event.PetitionTransferredEvent;
-import cn.xinfang.petition.api.event.PetitionerRespondedEvent;
+import cn.xinfang.petition.api.command.*;
+import cn.xinfang.petition.api.event.*;
 import cn.xinfang.petition.time.TimeRules;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
@@ -44,6 +17,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.ApplyMore;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 
 import java.time.Instant;
@@ -55,7 +29,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * 信访事项 – one petition case, from registration to conclusion. It decides and records; the rules
- * live in the values it holds: {@link CaseLifecycle} (status, who may act, 一回应两见面, transfers)
+ * live in the values it holds: {@link CaseLifecycle} (status, who may act, 一回应两见面, notices,
+ * delivery, reviews, transfers)
  * and {@link OpenTimeLimits} (the stages running against their limits, warnings, breaches and what a
  * breach leads to), with the policy's stage table in {@link TimeRules}. Handlers appear in
  * lifecycle order; every step checks, applies its event, then stops the stages it ended and starts
@@ -94,19 +69,42 @@ public class PetitionCase {
 
     // ---------------------------------------------------------------- 登记 register
 
+    /**
+     * A handler registers into their own unit (the first receiver, 首接); a case registered for another
+     * unit is assigned to it at once (交办), with the same events as a transfer, so the target may return
+     * it within the return window. A supervisor registers straight into the unit given.
+     */
     @CommandHandler
-    public PetitionCase(RegisterPetitionCommand cmd, TimeRules rules) {
+    public PetitionCase(RegisterPetitionCommand cmd, TimeRules rules, UnitHierarchy units) {
         CaseLifecycle.mayRegister(cmd.actor()).ifPresent(PetitionCase::refuse);
+        String accused = cmd.category() == Category.ACCUSATION ? cmd.accusedUnit() : null;
+        CaseLifecycle.checkRegistration(cmd.category(), accused, cmd.unit(), units).ifPresent(PetitionCase::refuse);
         Instant at = CaseLifecycle.occurrence(cmd, null, rules.clockSkew());
         String idNumber = cmd.petitioner().idNumber();
         if (idNumber != null && ResidentIdNumber.birthDateInFuture(idNumber, LocalDate.ofInstant(cmd.recordedAt(), rules.zone()))) {
             refuse(Rejection.of(RuleCode.ID_NUMBER_BIRTH_DATE_IN_FUTURE));
         }
         String firstUnit = cmd.actor().unit() != null ? cmd.actor().unit() : cmd.unit();
+        ApplyMore registered = apply(new PetitionRegisteredEvent(cmd.caseId(), cmd.caseNo(), cmd.track(), cmd.channel(),
+                cmd.category(), cmd.petitioner(), cmd.headcount(), cmd.headcount() >= COLLECTIVE_HEADCOUNT, cmd.subject(),
+                cmd.content(), firstUnit, firstUnit, accused, null, null, cmd.actor(), at, cmd.recordedAt()));
+        if (!firstUnit.equals(cmd.unit())) {
+            registered = registered.andThenApply(() -> new PetitionTransferredEvent(cmd.caseId(), firstUnit, cmd.unit(), null,
+                    TransferKind.ASSIGNMENT, rules.calculator().returnableUntil(at), cmd.actor(), at, cmd.recordedAt()));
+        }
+        // in a constructor Axon applies events after it returns, so the new state is read in andThen
+        registered.andThen(() -> settle(null, null, at, cmd, rules));
+    }
+
+    /** 复查 / 复核: the review case of a request its parent has recorded; one stage runs, the review decision. */
+    @CommandHandler
+    public PetitionCase(RegisterReviewCaseCommand cmd, TimeRules rules, UnitHierarchy units) {
+        CaseLifecycle.mayRequestReview(cmd.actor()).ifPresent(PetitionCase::refuse);
+        CaseLifecycle.checkRegistration(cmd.category(), cmd.accusedUnit(), cmd.unit(), units).ifPresent(PetitionCase::refuse);
+        Instant at = CaseLifecycle.occurrence(cmd, null, rules.clockSkew());
         apply(new PetitionRegisteredEvent(cmd.caseId(), cmd.caseNo(), cmd.track(), cmd.channel(), cmd.category(),
-                cmd.petitioner(), cmd.headcount(), cmd.headcount() >= COLLECTIVE_HEADCOUNT, cmd.subject(),
-                cmd.content(), cmd.unit(), firstUnit, cmd.actor(), at, cmd.recordedAt()))
-                // in a constructor Axon applies events after it returns, so the new state is read in andThen
+                cmd.petitioner(), cmd.headcount(), cmd.headcount() >= COLLECTIVE_HEADCOUNT, cmd.subject(), cmd.content(),
+                cmd.unit(), cmd.unit(), cmd.accusedUnit(), cmd.parentCaseId(), cmd.level(), cmd.actor(), at, cmd.recordedAt()))
                 .andThen(() -> settle(null, null, at, cmd, rules));
     }
 
@@ -164,7 +162,9 @@ public class PetitionCase {
 
     @CommandHandler
     void handle(GiveOpinionCommand cmd, TimeRules rules) {
-        Instant at = begin(CaseAction.GIVE_OPINION, cmd, rules);
+        check(CaseAction.GIVE_OPINION, cmd);
+        lifecycle.checkDecision(cmd.decision()).ifPresent(PetitionCase::refuse);
+        Instant at = lifecycle.occurrence(cmd, rules.clockSkew());
         apply(new OpinionGivenEvent(caseId, cmd.decision(), cmd.text(), cmd.actor(), at, cmd.recordedAt()));
         settle(Stage.OPINION, null, at, cmd, rules);
     }
@@ -172,8 +172,51 @@ public class PetitionCase {
     @CommandHandler
     void handle(ResolvePetitionCommand cmd, TimeRules rules) {
         Instant at = begin(CaseAction.RESOLVE, cmd, rules);
-        apply(new PetitionResolvedEvent(caseId, cmd.summary(), cmd.satisfaction(), cmd.actor(), at, cmd.recordedAt()));
-        settle(Stage.CONCLUDE, StopReason.RESOLVED, at, cmd, rules);
+        apply(new PetitionResolvedEvent(caseId, cmd.summary(), cmd.satisfaction(), cmd.satisfactionSource(), cmd.actor(), at,
+                cmd.recordedAt()));
+        // CONCLUDE runs on until the reply is delivered, and NOTIFY until the written notice is given
+        settle(null, StopReason.RESOLVED, at, cmd, rules);
+    }
+
+    // ---------------------------------------------------------------- 书面告知, 送达
+
+    @CommandHandler
+    void handle(NotifyPetitionerCommand cmd, TimeRules rules) {
+        check(CaseAction.NOTIFY, cmd);
+        lifecycle.checkNotice(cmd.kind()).ifPresent(PetitionCase::refuse);
+        Instant at = lifecycle.occurrence(cmd, rules.clockSkew());
+        apply(new PetitionerNotifiedEvent(caseId, lifecycle.unit(), cmd.kind(), cmd.mode(), cmd.text(), cmd.actor(), at,
+                cmd.recordedAt()));
+        settle(Stage.NOTIFY, null, at, cmd, rules);
+    }
+
+    /** 送达 of the reply stops CONCLUDE (条例 第三十四条); a review may be requested within the window after it. */
+    @CommandHandler
+    void handle(DeliverReplyCommand cmd, TimeRules rules) {
+        Instant at = begin(CaseAction.DELIVER, cmd, rules);
+        boolean review = lifecycle.reviewLevel() != null;
+        Instant deadline = lifecycle.reviewLevel() == ReviewLevel.RE_REVIEW ? null : rules.calculator().reviewRequestDeadline(at);
+        apply(new ReplyDeliveredEvent(caseId, cmd.mode(), cmd.receivedBy(), deadline, review, cmd.actor(), at, cmd.recordedAt()));
+        settle(Stage.CONCLUDE, null, at, cmd, rules);
+    }
+
+    // ---------------------------------------------------------------- 复查 / 复核
+
+    /** The parent records the request; the service then registers the review case ({@link RegisterReviewCaseCommand}). */
+    @CommandHandler
+    void handle(RequestReviewCommand cmd, TimeRules rules) {
+        check(CaseAction.REQUEST_REVIEW, cmd);
+        Instant at = lifecycle.occurrence(cmd, rules.clockSkew());
+        lifecycle.checkReviewWindow(at).ifPresent(PetitionCase::refuse);
+        apply(new ReviewRequestedEvent(caseId, cmd.reviewCaseId(), lifecycle.nextReviewLevel(), cmd.unit(), cmd.reason(),
+                cmd.actor(), at, cmd.recordedAt()));
+    }
+
+    @CommandHandler
+    void handle(GiveReviewDecisionCommand cmd, TimeRules rules) {
+        Instant at = begin(CaseAction.DECIDE_REVIEW, cmd, rules);
+        apply(new ReviewDecidedEvent(caseId, cmd.decision(), cmd.text(), cmd.actor(), at, cmd.recordedAt()));
+        settle(Stage.REVIEW_DECISION, null, at, cmd, rules);
     }
 
     // ---------------------------------------------------------------- 提级 / 包案
@@ -192,20 +235,20 @@ public class PetitionCase {
     // ---------------------------------------------------------------- 转送 / 交办, 退回
 
     @CommandHandler
-    void handle(TransferPetitionCommand cmd, TimeRules rules) {
+    void handle(TransferPetitionCommand cmd, TimeRules rules, UnitHierarchy units) {
         check(CaseAction.TRANSFER, cmd);
-        lifecycle.checkTransfer(cmd.toUnit()).ifPresent(PetitionCase::refuse);
+        lifecycle.checkTransfer(cmd.toUnit(), units).ifPresent(PetitionCase::refuse);
         Instant at = lifecycle.occurrence(cmd, rules.clockSkew());
-        apply(new PetitionTransferredEvent(caseId, lifecycle.unit(), cmd.toUnit(), cmd.reason(),
+        apply(new PetitionTransferredEvent(caseId, lifecycle.unit(), cmd.toUnit(), cmd.reason(), TransferKind.TRANSFER,
                 rules.calculator().returnableUntil(at), cmd.actor(), at, cmd.recordedAt()));
         settle(null, StopReason.TRANSFERRED, at, cmd, rules);
     }
 
     @CommandHandler
-    void handle(ReturnPetitionCommand cmd, TimeRules rules) {
+    void handle(ReturnPetitionCommand cmd, TimeRules rules, UnitHierarchy units) {
         check(CaseAction.RETURN, cmd);
         Instant at = lifecycle.occurrence(cmd, rules.clockSkew());
-        lifecycle.checkReturn(at).ifPresent(PetitionCase::refuse);
+        lifecycle.checkReturn(at, units).ifPresent(PetitionCase::refuse);
         apply(new PetitionReturnedEvent(caseId, lifecycle.unit(), lifecycle.transferredFrom(), cmd.reason(), cmd.actor(), at,
                 cmd.recordedAt()));
         settle(null, StopReason.RETURNED, at, cmd, rules);
@@ -226,13 +269,15 @@ public class PetitionCase {
 
     // ---------------------------------------------------------------- 延期, 日历修订
 
+    /** 延期: approved by the head of the body, the petitioner told why (条例 第三十四条), as the policy allows. */
     @CommandHandler
     void handle(ExtendTimeLimitCommand cmd, TimeRules rules) {
         check(CaseAction.EXTEND, cmd);
+        lifecycle.checkApprover(cmd.approver()).ifPresent(PetitionCase::refuse);
         limits.checkExtension(cmd.stage(), cmd.amount(), rules.policy()).ifPresent(PetitionCase::refuse);
         Instant at = lifecycle.occurrence(cmd, rules.clockSkew());
-        limits.extend(caseId, lifecycle.track(), cmd.stage(), cmd.amount(), cmd.reason(), rules.calculator(), cmd.actor(),
-                at, cmd.recordedAt()).forEach(AggregateLifecycle::apply);
+        limits.extend(caseId, lifecycle.track(), cmd.stage(), cmd.amount(), cmd.reason(), cmd.approver().userId(),
+                cmd.petitionerToldAt(), rules.calculator(), cmd.actor(), at, cmd.recordedAt()).forEach(AggregateLifecycle::apply);
     }
 
     @CommandHandler

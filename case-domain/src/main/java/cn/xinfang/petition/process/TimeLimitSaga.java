@@ -8,6 +8,7 @@ import cn.xinfang.petition.api.command.RecordTimeLimitWarningCommand;
 import cn.xinfang.petition.api.event.PetitionDeclinedEvent;
 import cn.xinfang.petition.api.event.PetitionRegisteredEvent;
 import cn.xinfang.petition.api.event.PetitionResolvedEvent;
+import cn.xinfang.petition.api.event.ReplyDeliveredEvent;
 import cn.xinfang.petition.api.event.TimeLimitExtendedEvent;
 import cn.xinfang.petition.api.event.TimeLimitRecomputedEvent;
 import cn.xinfang.petition.api.event.TimeLimitStartedEvent;
@@ -16,7 +17,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * 时限督办 – one saga per case. For every stage that starts (or is extended or recomputed) it
@@ -35,8 +36,9 @@ import java.util.Map;
  * it cancels exactly those two; when one fires it asks the case to record the warning or the
  * breach (the case decides whether anything is recorded, and what a breach leads to). It reads no
  * policy: the instants come in the events. A stage whose instants are already past when it starts (a paper
- * record entered late) is warned and breached at once, in that order. Ends when the case is
- * resolved or declined, cancelling whatever is still scheduled.
+ * record entered late) is warned and breached at once, in that order. Ends when the case is closed
+ * and none of its stages runs any more (the case stops every stage it no longer runs, and the saga
+ * cancels their deadlines one by one).
  * <p>
  * Commands are sent and waited for: if one fails (the database, a concurrent change), the failure
  * reaches the processor or the deadline scheduler, which retry, instead of being lost.
@@ -51,6 +53,9 @@ public class TimeLimitSaga {
 
     private CaseId caseId;
     private Map<Stage, ScheduledStage> scheduled = new HashMap<>();
+    /** The stages of the case that run (started, not yet stopped), scheduled or already past. */
+    private Set<Stage> running = new HashSet<>();
+    private boolean closed;
 
     @StartSaga
     @SagaEventHandler(associationProperty = CASE_ID)
@@ -60,6 +65,7 @@ public class TimeLimitSaga {
 
     @SagaEventHandler(associationProperty = CASE_ID)
     void on(TimeLimitStartedEvent e, @Timestamp Instant now, DeadlineManager deadlines, CommandGateway commands) {
+        running.add(e.timeLimit().stage());
         schedule(e.timeLimit(), now, deadlines, commands);
     }
 
@@ -78,18 +84,30 @@ public class TimeLimitSaga {
     @SagaEventHandler(associationProperty = CASE_ID)
     void on(TimeLimitStoppedEvent e, DeadlineManager deadlines) {
         cancel(e.stage(), deadlines);
+        running.remove(e.stage());
+        endIfDone();
     }
 
-    @EndSaga
+    /**
+     * A closed case may still owe its written notice (书面告知) and the delivery of its reply (送达): the
+     * saga ends once the case is closed and no stage of it runs any more.
+     */
     @SagaEventHandler(associationProperty = CASE_ID)
-    void on(PetitionResolvedEvent e, DeadlineManager deadlines) {
-        cancelAll(deadlines);
+    void on(PetitionResolvedEvent e) {
+        closed = true;
+        endIfDone();
     }
 
-    @EndSaga
     @SagaEventHandler(associationProperty = CASE_ID)
-    void on(PetitionDeclinedEvent e, DeadlineManager deadlines) {
-        cancelAll(deadlines);
+    void on(PetitionDeclinedEvent e) {
+        closed = true;
+        endIfDone();
+    }
+
+    @SagaEventHandler(associationProperty = CASE_ID)
+    void on(ReplyDeliveredEvent e) {
+        closed = closed || e.concludes();
+        endIfDone();
     }
 
     @DeadlineHandler(deadlineName = DeadlineNames.WARNING)
@@ -142,11 +160,10 @@ public class TimeLimitSaga {
         cancelQuietly(deadlines, DeadlineNames.DUE, s.dueScheduleId());
     }
 
-    private void cancelAll(DeadlineManager deadlines) {
-        for (Stage stage : List.copyOf(scheduled.keySet())) {
-            cancel(stage, deadlines);
+    private void endIfDone() {
+        if (closed && running.isEmpty()) {
+            SagaLifecycle.end();
         }
-        SagaLifecycle.end();
     }
 
     /**

@@ -12,7 +12,9 @@ public enum StageStart {
     /** 受理 */
     ACCEPTANCE("acceptance", "受理"),
     /** 作出处理意见 */
-    OPINION("the opinion", "作出处理意见");
+    OPINION("the opinion", "作出处理意见"),
+    /** 复查复核申请 – the request that opened a review case. */
+    REVIEW_REQUEST("the review request", "复查复核申请");
 
     private final String english;
     private final String chinese;

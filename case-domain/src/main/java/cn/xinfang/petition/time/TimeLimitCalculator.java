@@ -52,6 +52,17 @@ public final class TimeLimitCalculator {
                 "return: " + window.english() + " from transfer", "退回：自转送起" + window.chinese()).due();
     }
 
+    /**
+     * 复查 / 复核申请期限 – the last instant a review may be requested of a reply delivered at
+     * {@code deliveredAt}: the policy's review window (30 calendar days, 条例 第三十五条), counted as the
+     * 民法典 counts days (the day of delivery not counted; a last day off moves to the next working day).
+     */
+    public Instant reviewRequestDeadline(Instant deliveredAt) {
+        LimitAmount window = policy.reviewWindow();
+        return time.compute(deliveredAt, window, policy.warningFraction(),
+                "review request: " + window.english() + " from delivery", "复查复核申请：自送达起" + window.chinese()).due();
+    }
+
     /** The limit's unit for a stage on a track (for a stage that shares another's due, that stage's unit). */
     public Optional<LimitAmount> limitOf(Track track, Stage stage) {
         return policy.rule(track, stage).map(r -> r.limit() != null ? r.limit() : policy.rule(track, r.sameDueAs()).orElseThrow().limit());

@@ -5,12 +5,16 @@ import cn.xinfang.petition.api.CaseId;
 import cn.xinfang.petition.api.Category;
 import cn.xinfang.petition.api.Channel;
 import cn.xinfang.petition.api.Decision;
+import cn.xinfang.petition.api.DeliveryMode;
+import cn.xinfang.petition.api.NoticeKind;
+import cn.xinfang.petition.api.NoticeMode;
 import cn.xinfang.petition.api.LimitAmount;
 import cn.xinfang.petition.api.MeetingKind;
 import cn.xinfang.petition.api.Petitioner;
 import cn.xinfang.petition.api.ResponseMode;
 import cn.xinfang.petition.api.Role;
 import cn.xinfang.petition.api.Satisfaction;
+import cn.xinfang.petition.api.SatisfactionSource;
 import cn.xinfang.petition.api.Stage;
 import cn.xinfang.petition.api.StopReason;
 import cn.xinfang.petition.api.TimeLimit;
@@ -54,6 +58,10 @@ public final class CaseFixtures {
     public static final Actor SUPERVISOR = new Actor("supervisor", null, Role.SUPERVISOR);
     public static final Actor AUDITOR = new Actor("auditor", null, Role.AUDITOR);
     public static final Actor ADMIN = new Actor("admin", null, Role.ADMIN);
+    public static final Actor LEADER = new Actor("leader", TOWN, Role.LEADER);
+    /** Villages are under the town. */
+    public static final UnitHierarchy UNITS = (unit, other) -> unit != null && (unit.equals(other)
+            || (other.equals(TOWN) && (unit.equals(VILLAGE) || unit.equals("village-2"))));
     public static final Petitioner PETITIONER = new Petitioner("张三", "11010519491231002X", "13812345678", "一村三组");
     public static final TimeLimitCalculator CALC = new TimeLimitCalculator(TimeLimitPolicy.townDefault(),
             new BusinessTime(CalendarFile.shipped(), WorkingHours.DEFAULT, ZONE));
@@ -85,8 +93,17 @@ public final class CaseFixtures {
             entry("SIMPLE CONCLUDE 2024-03-04T10:00", new String[]{"2024-05-06T17:30", "2024-04-18T12:00"}),
             // opinion Wed 03-06: 03-07 (1) 08 (2) 11 (3) → 17:30; 21 h × 75 % = 15 h 45 → Mon 10:15
             entry("SIMPLE MEET_CONCLUSION 2024-03-06T09:00", new String[]{"2024-03-11T17:30", "2024-03-11T10:15"}),
+            // opinion Tue 03-12: 03-13 (1) 14 (2) 15 (3) → 17:30; 15 h 45 → Fri 03-15 10:15
+            entry("SIMPLE MEET_CONCLUSION 2024-03-12T10:00", new String[]{"2024-03-15T17:30", "2024-03-15T10:15"}),
             // registered Mon 03-04: 5 working days → Mon 03-11 17:30; warning Fri 03-08 15:45 (as OPINION above)
-            entry("GENERAL ACCEPT 2024-03-04T09:00", new String[]{"2024-03-11T17:30", "2024-03-08T15:45"}));
+            entry("GENERAL ACCEPT 2024-03-04T09:00", new String[]{"2024-03-11T17:30", "2024-03-08T15:45"}),
+            // 书面告知, 15 calendar days: 03-04 + 15 = Tue 03-19 (a working day) → 17:30. Working days 03-05..03-19:
+            // 11 = 77 h; 75 % = 57 h 45 = 8 days + 1 h 45 → the 9th working day (Fri 03-15) at 10:15
+            entry("SIMPLE NOTIFY 2024-03-04T09:00", new String[]{"2024-03-19T17:30", "2024-03-15T10:15"}),
+            entry("SIMPLE NOTIFY 2024-03-04T09:20", new String[]{"2024-03-19T17:30", "2024-03-15T10:15"}),
+            entry("GENERAL NOTIFY 2024-03-04T09:00", new String[]{"2024-03-19T17:30", "2024-03-15T10:15"}),
+            // returned Fri 03-08: + 15 = Sat 03-23 → Mon 03-25 17:30; working days 03-11..03-25: 11; 9th = Thu 03-21 10:15
+            entry("SIMPLE NOTIFY 2024-03-08T10:00", new String[]{"2024-03-25T17:30", "2024-03-21T10:15"}));
 
     /** The rule text of each stage, as the policy writes it. */
     static final Map<String, String> RULES = Map.ofEntries(
@@ -97,13 +114,16 @@ public final class CaseFixtures {
             entry("SIMPLE OPINION", "225.opinion: 5 working days from acceptance"),
             entry("SIMPLE MEET_CONCLUSION", "225.meet_conclusion: 3 working days from the opinion"),
             entry("SIMPLE CONCLUDE", "225.conclude: 60 calendar days from acceptance"),
-            entry("GENERAL ACCEPT", "510.accept: 5 working days from registration or transfer"));
+            entry("GENERAL ACCEPT", "510.accept: 5 working days from registration or transfer"),
+            entry("SIMPLE NOTIFY", "225.notify: 15 calendar days from registration or transfer"),
+            entry("GENERAL NOTIFY", "510.notify: 15 calendar days from registration or transfer"));
 
     static final Map<String, LimitAmount> AMOUNTS = Map.ofEntries(
             entry("SIMPLE SIGN", LimitAmount.workingHours(2)), entry("SIMPLE ACCEPT", LimitAmount.workingHours(2)),
             entry("SIMPLE RESPOND", LimitAmount.workingDays(1)), entry("SIMPLE MEET_HANDLING", LimitAmount.workingDays(5)),
             entry("SIMPLE OPINION", LimitAmount.workingDays(5)), entry("SIMPLE MEET_CONCLUSION", LimitAmount.workingDays(3)),
-            entry("SIMPLE CONCLUDE", LimitAmount.calendarDays(60)), entry("GENERAL ACCEPT", LimitAmount.workingDays(5)));
+            entry("SIMPLE CONCLUDE", LimitAmount.calendarDays(60)), entry("GENERAL ACCEPT", LimitAmount.workingDays(5)),
+            entry("SIMPLE NOTIFY", LimitAmount.calendarDays(15)), entry("GENERAL NOTIFY", LimitAmount.calendarDays(15)));
 
     private CaseFixtures() {
     }
@@ -163,7 +183,7 @@ public final class CaseFixtures {
 
     public static RegisterPetitionCommand register(Track track, int headcount, String when) {
         return new RegisterPetitionCommand(ID, "2024-000001", track, Channel.VISIT, Category.COMPLAINT, PETITIONER,
-                headcount, "宅基地纠纷", "反映邻里宅基地边界纠纷", TOWN, HANDLER, null, at(when));
+                headcount, "宅基地纠纷", "反映邻里宅基地边界纠纷", TOWN, null, HANDLER, null, at(when));
     }
 
     public static SignPetitionCommand sign(String when) {
@@ -186,8 +206,17 @@ public final class CaseFixtures {
         return new GiveOpinionCommand(ID, Decision.SUPPORTED, "支持其诉求", HANDLER, null, at(when));
     }
 
+    public static NotifyPetitionerCommand notifyAccepted(String when) {
+        return new NotifyPetitionerCommand(ID, NoticeKind.ACCEPTED, NoticeMode.POST, "受理告知书已邮寄", HANDLER, null, at(when));
+    }
+
+    public static DeliverReplyCommand deliver(String when) {
+        return new DeliverReplyCommand(ID, DeliveryMode.IN_PERSON, "张三", HANDLER, null, at(when));
+    }
+
     public static ResolvePetitionCommand resolve(String when) {
-        return new ResolvePetitionCommand(ID, "已化解", Satisfaction.SATISFIED, HANDLER, null, at(when));
+        return new ResolvePetitionCommand(ID, "已化解", Satisfaction.SATISFIED, SatisfactionSource.PHONE_CALLBACK, HANDLER, null,
+                at(when));
     }
 
     // ------------------------------------------------------------ events
@@ -198,7 +227,8 @@ public final class CaseFixtures {
 
     public static PetitionRegisteredEvent registered(Track track, int headcount, String when) {
         return new PetitionRegisteredEvent(ID, "2024-000001", track, Channel.VISIT, Category.COMPLAINT, PETITIONER,
-                headcount, headcount >= 5, "宅基地纠纷", "反映邻里宅基地边界纠纷", TOWN, TOWN, HANDLER, at(when), at(when));
+                headcount, headcount >= 5, "宅基地纠纷", "反映邻里宅基地边界纠纷", TOWN, TOWN, null, null, null, HANDLER, at(when),
+                at(when));
     }
 
     public static TimeLimitStartedEvent started(Track track, Stage stage, String start) {
@@ -235,6 +265,7 @@ public final class CaseFixtures {
     }
 
     public static PetitionResolvedEvent resolved(String when) {
-        return new PetitionResolvedEvent(ID, "已化解", Satisfaction.SATISFIED, HANDLER, at(when), at(when));
+        return new PetitionResolvedEvent(ID, "已化解", Satisfaction.SATISFIED, SatisfactionSource.PHONE_CALLBACK, HANDLER,
+                at(when), at(when));
     }
 }

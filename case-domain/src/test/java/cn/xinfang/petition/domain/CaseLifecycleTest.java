@@ -6,6 +6,7 @@ import cn.xinfang.petition.api.MeetingKind;
 import cn.xinfang.petition.api.Role;
 import cn.xinfang.petition.api.Stage;
 import cn.xinfang.petition.api.Track;
+import cn.xinfang.petition.api.TransferKind;
 import cn.xinfang.petition.api.command.SignPetitionCommand;
 import cn.xinfang.petition.api.event.MeetingWaivedEvent;
 import cn.xinfang.petition.api.event.PetitionDeclinedEvent;
@@ -67,7 +68,7 @@ class CaseLifecycleTest {
             case "DECLINED" -> events.addAll(List.of(signed("2024-03-04T09:30"), new PetitionDeclinedEvent(ID, TOWN,
                     "属于诉讼程序", "请向人民法院起诉", HANDLER, at("2024-03-04T10:00"), at("2024-03-04T10:00"))));
             case "TRANSFERRED" -> events.add(new PetitionTransferredEvent(ID, TOWN, VILLAGE, "属地管理",
-                    at("2024-03-11T17:30"), HANDLER, at("2024-03-04T09:20"), at("2024-03-04T09:20")));
+                    TransferKind.TRANSFER, at("2024-03-11T17:30"), HANDLER, at("2024-03-04T09:20"), at("2024-03-04T09:20")));
             default -> throw new IllegalArgumentException(name);
         }
         CaseLifecycle l = CaseLifecycle.none();
@@ -85,6 +86,8 @@ class CaseLifecycleTest {
             case "AUDITOR" -> AUDITOR;
             case "ADMIN" -> ADMIN;
             case "SYSTEM" -> Actor.SYSTEM;
+            case "UNIT_LEADER" -> LEADER;
+            case "OTHER_LEADER" -> new Actor("village-leader", VILLAGE, Role.LEADER);
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -113,7 +116,13 @@ class CaseLifecycleTest {
             "REGISTERED, ESCALATE, UNIT_HANDLER, role-not-permitted",
             "REGISTERED, ESCALATE, SYSTEM, role-not-permitted",
             "REGISTERED, EXTEND, SUPERVISOR, ok",
-            "REGISTERED, EXTEND, ADMIN, role-not-permitted",
+            "REGISTERED, EXTEND, ADMIN, not-handler-of-unit",
+            "REGISTERED, EXTEND, UNIT_HANDLER, ok",
+            "REGISTERED, NOTIFY, UNIT_HANDLER, ok",
+            "REGISTERED, NOTIFY, SUPERVISOR, not-handler-of-unit",
+            "REGISTERED, DELIVER, UNIT_HANDLER, step-not-allowed",
+            "REGISTERED, REQUEST_REVIEW, UNIT_HANDLER, reply-not-delivered",
+            "REGISTERED, DECIDE_REVIEW, UNIT_HANDLER, step-not-allowed",
             "REGISTERED, WAIVE_MEETING, SUPERVISOR, step-not-allowed",
             "REGISTERED, RECOMPUTE, SYSTEM, ok",
             "REGISTERED, RECOMPUTE, ADMIN, ok",
@@ -132,6 +141,8 @@ class CaseLifecycleTest {
             "ACCEPTED, MEET_CONCLUSION, UNIT_HANDLER, step-not-allowed",
             "ACCEPTED, WAIVE_MEETING, SUPERVISOR, ok",
             "ACCEPTED, WAIVE_MEETING, UNIT_HANDLER, role-not-permitted",
+            "ACCEPTED, WAIVE_MEETING, UNIT_LEADER, ok",
+            "ACCEPTED, WAIVE_MEETING, OTHER_LEADER, role-not-permitted",
             "ACCEPTED, GIVE_OPINION, UNIT_HANDLER, response-required",
             "ACCEPTED, DECLINE, UNIT_HANDLER, step-not-allowed",
             "ACCEPTED, TRANSFER, SUPERVISOR, step-not-allowed",
@@ -150,6 +161,8 @@ class CaseLifecycleTest {
             "OPINION_GIVEN, GIVE_OPINION, UNIT_HANDLER, step-not-allowed",
             "OPINION_GIVEN, ESCALATE, SUPERVISOR, ok",
             "OPINION_GIVEN, EXTEND, SUPERVISOR, ok",
+            "OPINION_GIVEN, DELIVER, UNIT_HANDLER, ok",
+            "OPINION_GIVEN, DELIVER, SUPERVISOR, not-handler-of-unit",
             "CONCLUSION_MET, RESOLVE, UNIT_HANDLER, ok",
             "CONCLUSION_MET, RESOLVE, SUPERVISOR, not-handler-of-unit",
             "CONCLUSION_MET, MEET_CONCLUSION, UNIT_HANDLER, step-not-allowed",
@@ -158,11 +171,15 @@ class CaseLifecycleTest {
             "RESOLVED, SIGN, UNIT_HANDLER, case-closed",
             "RESOLVED, ESCALATE, SUPERVISOR, case-closed",
             "RESOLVED, EXTEND, SUPERVISOR, case-closed",
+            "RESOLVED, DELIVER, UNIT_HANDLER, ok",
+            "RESOLVED, NOTIFY, UNIT_HANDLER, ok",
             "RESOLVED, RESOLVE, AUDITOR, not-handler-of-unit",
             "RESOLVED, ESCALATE, AUDITOR, role-not-permitted",
             "RESOLVED, RECOMPUTE, SYSTEM, ok",
             "DECLINED, ACCEPT, UNIT_HANDLER, case-closed",
             "DECLINED, TRANSFER, SUPERVISOR, case-closed",
+            "DECLINED, NOTIFY, UNIT_HANDLER, ok",
+            "DECLINED, REQUEST_REVIEW, SUPERVISOR, reply-not-delivered",
             // transferred: the receiving unit signs or returns; the sending one no longer acts
             "TRANSFERRED, SIGN, OTHER_HANDLER, ok",
             "TRANSFERRED, RETURN, OTHER_HANDLER, ok",
@@ -188,16 +205,16 @@ class CaseLifecycleTest {
     @ParameterizedTest(name = "{0}: {1}")
     @DisplayName("当前可办理的环节")
     @CsvSource(delimiter = ';', value = {
-            "REGISTERED; SIGN ESCALATE TRANSFER RECLASSIFY EXTEND",
-            "SIGNED; ACCEPT DECLINE ESCALATE TRANSFER RECLASSIFY EXTEND",
-            "ACCEPTED; RESPOND MEET_HANDLING WAIVE_MEETING ESCALATE RECLASSIFY EXTEND",
-            "RESPONDED; MEET_HANDLING WAIVE_MEETING ESCALATE RECLASSIFY EXTEND",
-            "HANDLING_MET; GIVE_OPINION ESCALATE RECLASSIFY EXTEND",
-            "OPINION_GIVEN; MEET_CONCLUSION WAIVE_MEETING ESCALATE EXTEND",
-            "CONCLUSION_MET; RESOLVE ESCALATE EXTEND",
-            "RESOLVED; ''",
-            "DECLINED; ''",
-            "TRANSFERRED; SIGN ESCALATE TRANSFER RETURN RECLASSIFY EXTEND"})
+            "REGISTERED; SIGN ESCALATE TRANSFER RECLASSIFY EXTEND NOTIFY",
+            "SIGNED; ACCEPT DECLINE ESCALATE TRANSFER RECLASSIFY EXTEND NOTIFY",
+            "ACCEPTED; RESPOND MEET_HANDLING WAIVE_MEETING ESCALATE RECLASSIFY EXTEND NOTIFY",
+            "RESPONDED; MEET_HANDLING WAIVE_MEETING ESCALATE RECLASSIFY EXTEND NOTIFY",
+            "HANDLING_MET; GIVE_OPINION ESCALATE RECLASSIFY EXTEND NOTIFY",
+            "OPINION_GIVEN; MEET_CONCLUSION WAIVE_MEETING ESCALATE EXTEND NOTIFY DELIVER",
+            "CONCLUSION_MET; RESOLVE ESCALATE EXTEND NOTIFY DELIVER",
+            "RESOLVED; NOTIFY DELIVER",
+            "DECLINED; NOTIFY",
+            "TRANSFERRED; SIGN ESCALATE TRANSFER RETURN RECLASSIFY EXTEND NOTIFY"})
     void allowedNow(String state, String actions) {
         List<String> expected = actions.isBlank() ? List.of() : List.of(actions.split(" "));
         // in the order of the lifecycle: sign, accept, decline, respond, meetings, waive, opinion, resolve,
@@ -207,10 +224,10 @@ class CaseLifecycleTest {
 
     @Test
     void allowedNowForAnActorKeepsOnlyTheStepsTheyMayTake() {
-        assertThat(state("ACCEPTED").allowedNow(HANDLER)).containsExactly(RESPOND, MEET_HANDLING);
+        assertThat(state("ACCEPTED").allowedNow(HANDLER)).containsExactly(RESPOND, MEET_HANDLING, EXTEND, NOTIFY);
         assertThat(state("ACCEPTED").allowedNow(SUPERVISOR)).containsExactly(WAIVE_MEETING, ESCALATE, RECLASSIFY, EXTEND);
         assertThat(state("ACCEPTED").allowedNow(AUDITOR)).isEmpty();
-        assertThat(state("TRANSFERRED").allowedNow(OTHER_HANDLER)).containsExactly(SIGN, TRANSFER, RETURN);
+        assertThat(state("TRANSFERRED").allowedNow(OTHER_HANDLER)).containsExactly(SIGN, TRANSFER, RETURN, EXTEND, NOTIFY);
     }
 
     @Test
@@ -236,21 +253,27 @@ class CaseLifecycleTest {
         @Test
         @DisplayName("各状态下计时的环节及其起算时间")
         void theStagesEachStateRuns() {
-            assertThat(state("REGISTERED").runningStages(policy)).containsExactly(Map.entry(Stage.SIGN, at("2024-03-04T09:00")));
-            assertThat(state("SIGNED").runningStages(policy)).containsExactly(Map.entry(Stage.ACCEPT, at("2024-03-04T09:30")));
+            Instant r = at("2024-03-04T09:00");
+            assertThat(state("REGISTERED").runningStages(policy)).containsExactly(Map.entry(Stage.SIGN, r), Map.entry(Stage.NOTIFY, r));
+            assertThat(state("SIGNED").runningStages(policy)).containsExactly(Map.entry(Stage.ACCEPT, at("2024-03-04T09:30")),
+                    Map.entry(Stage.NOTIFY, r));
             Map<Stage, Instant> accepted = new LinkedHashMap<>();
             accepted.put(Stage.RESPOND, at("2024-03-04T10:00"));
             accepted.put(Stage.MEET_HANDLING, at("2024-03-04T10:00"));
             accepted.put(Stage.OPINION, at("2024-03-04T10:00"));
             accepted.put(Stage.CONCLUDE, at("2024-03-04T10:00"));
+            accepted.put(Stage.NOTIFY, r);
             assertThat(state("ACCEPTED").runningStages(policy)).containsExactlyEntriesOf(accepted);
-            assertThat(state("HANDLING_MET").runningStages(policy)).containsOnlyKeys(Stage.OPINION, Stage.CONCLUDE);
+            assertThat(state("HANDLING_MET").runningStages(policy)).containsOnlyKeys(Stage.OPINION, Stage.CONCLUDE, Stage.NOTIFY);
             assertThat(state("OPINION_GIVEN").runningStages(policy)).containsExactly(
-                    Map.entry(Stage.MEET_CONCLUSION, at("2024-03-06T09:00")), Map.entry(Stage.CONCLUDE, at("2024-03-04T10:00")));
-            assertThat(state("CONCLUSION_MET").runningStages(policy)).containsOnlyKeys(Stage.CONCLUDE);
-            assertThat(state("RESOLVED").runningStages(policy)).isEmpty();
-            assertThat(state("DECLINED").runningStages(policy)).isEmpty();
-            assertThat(state("TRANSFERRED").runningStages(policy)).containsExactly(Map.entry(Stage.SIGN, at("2024-03-04T09:20")));
+                    Map.entry(Stage.MEET_CONCLUSION, at("2024-03-06T09:00")), Map.entry(Stage.CONCLUDE, at("2024-03-04T10:00")),
+                    Map.entry(Stage.NOTIFY, r));
+            assertThat(state("CONCLUSION_MET").runningStages(policy)).containsOnlyKeys(Stage.CONCLUDE, Stage.NOTIFY);
+            // closed, but the reply is not delivered and no written notice given: both still run
+            assertThat(state("RESOLVED").runningStages(policy)).containsOnlyKeys(Stage.CONCLUDE, Stage.NOTIFY);
+            assertThat(state("DECLINED").runningStages(policy)).containsOnlyKeys(Stage.NOTIFY);
+            assertThat(state("TRANSFERRED").runningStages(policy)).containsExactly(Map.entry(Stage.SIGN, at("2024-03-04T09:20")),
+                    Map.entry(Stage.NOTIFY, at("2024-03-04T09:20")));
         }
 
         @Test
@@ -258,7 +281,8 @@ class CaseLifecycleTest {
         void aGeneralCaseCountsAcceptanceFromRegistration() {
             CaseLifecycle general = state("SIGNED").evolve(new PetitionReclassifiedEvent(ID, Track.SIMPLE, Track.GENERAL,
                     SUPERVISOR, at("2024-03-04T09:40"), at("2024-03-04T09:40")));
-            assertThat(general.runningStages(policy)).containsExactly(Map.entry(Stage.ACCEPT, at("2024-03-04T09:00")));
+            assertThat(general.runningStages(policy)).containsExactly(Map.entry(Stage.ACCEPT, at("2024-03-04T09:00")),
+                    Map.entry(Stage.NOTIFY, at("2024-03-04T09:00")));
         }
     }
 
@@ -275,16 +299,16 @@ class CaseLifecycleTest {
 
         @Test
         void aCaseIsNotTransferredToTheUnitItIsWith() {
-            assertThat(state("REGISTERED").checkTransfer(TOWN)).map(Rejection::code).contains(RuleCode.TRANSFER_TO_SAME_UNIT);
-            assertThat(state("REGISTERED").checkTransfer(VILLAGE)).isEmpty();
+            assertThat(state("REGISTERED").checkTransfer(TOWN, UNITS)).map(Rejection::code).contains(RuleCode.TRANSFER_TO_SAME_UNIT);
+            assertThat(state("REGISTERED").checkTransfer(VILLAGE, UNITS)).isEmpty();
         }
 
         @Test
         @DisplayName("退回：转送后 5 个工作日内（至 03-11 17:30，含）")
         void aReturnIsAllowedUpToTheReturnableInstantInclusive() {
             CaseLifecycle t = state("TRANSFERRED");
-            assertThat(t.checkReturn(at("2024-03-11T17:30"))).isEmpty();
-            assertThat(t.checkReturn(at("2024-03-11T17:31"))).map(Rejection::code).contains(RuleCode.RETURN_PERIOD_EXPIRED);
+            assertThat(t.checkReturn(at("2024-03-11T17:30"), UNITS)).isEmpty();
+            assertThat(t.checkReturn(at("2024-03-11T17:31"), UNITS)).map(Rejection::code).contains(RuleCode.RETURN_PERIOD_EXPIRED);
         }
 
         @Test

@@ -5,6 +5,7 @@ import cn.xinfang.petition.api.Stage;
 import cn.xinfang.petition.api.TimeLimit;
 import cn.xinfang.petition.api.Track;
 import cn.xinfang.petition.api.event.PetitionResolvedEvent;
+import cn.xinfang.petition.api.event.ReplyDeliveredEvent;
 import cn.xinfang.petition.api.event.TimeLimitStartedEvent;
 import cn.xinfang.petition.api.event.TimeLimitStoppedEvent;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -37,6 +38,7 @@ class FullCaseTimelineTest {
             for (Object cmd : commands) {
                 AggregateTestFixture<PetitionCase> f = new AggregateTestFixture<>(PetitionCase.class);
                 f.registerInjectableResource(rules());
+                f.registerInjectableResource(UNITS);
                 PetitionCaseTest.Captured c = new PetitionCaseTest.Captured();
                 (history.isEmpty() ? f.givenNoPriorActivity() : f.given(history)).when(cmd)
                         .expectSuccessfulHandlerExecution().expectEventsMatching(c);
@@ -64,7 +66,11 @@ class FullCaseTimelineTest {
         assertThat(t.stopped.get(Stage.SIGN).met()).isTrue();
         assertThat(t.started.get(Stage.ACCEPT).due()).isEqualTo(at("2024-02-08T10:45"));
 
-        t.run(accept("2024-02-08T10:00"));
+        // 书面告知: 02-07 + 15 days = Thu 02-22, a working day
+        assertThat(t.started.get(Stage.NOTIFY).due()).isEqualTo(at("2024-02-22T17:30"));
+
+        t.run(accept("2024-02-08T10:00"), notifyAccepted("2024-02-08T11:00"));
+        assertThat(t.stopped.get(Stage.NOTIFY).met()).isTrue();
         // Fri 02-09 is a working day: respond by its close
         assertThat(t.started.get(Stage.RESPOND).due()).isEqualTo(at("2024-02-09T17:30"));
         // 02-09 (1), Sun 02-18 make-up (2), 02-19 (3), 02-20 (4), 02-21 (5)
@@ -80,11 +86,16 @@ class FullCaseTimelineTest {
         // 02-20 (1), 02-21 (2), 02-22 (3)
         assertThat(t.started.get(Stage.MEET_CONCLUSION).due()).isEqualTo(at("2024-02-22T17:30"));
 
-        t.run(meet(MeetingKind.CONCLUSION, "2024-02-23T09:00"), resolve("2024-02-23T10:00"));
+        t.run(meet(MeetingKind.CONCLUSION, "2024-02-23T09:00"), deliver("2024-02-23T09:30"), resolve("2024-02-23T10:00"));
         assertThat(t.stopped.get(Stage.MEET_CONCLUSION).met()).isFalse(); // a day late
+        // CONCLUDE stops when the reply reaches the petitioner (送达), not at the resolution
         assertThat(t.stopped.get(Stage.CONCLUDE).met()).isTrue();
-        assertThat(t.history).last().isInstanceOf(TimeLimitStoppedEvent.class);
-        assertThat(t.history).anyMatch(PetitionResolvedEvent.class::isInstance);
+        assertThat(t.stopped.get(Stage.CONCLUDE).occurredAt()).isEqualTo(at("2024-02-23T09:30"));
+        // a review may be requested for 30 days: 02-23 + 30 = 03-24, a Sunday → Mon 03-25 (2024 is a leap year)
+        ReplyDeliveredEvent delivered = t.history.stream().filter(ReplyDeliveredEvent.class::isInstance)
+                .map(ReplyDeliveredEvent.class::cast).findFirst().orElseThrow();
+        assertThat(delivered.reviewRequestDeadline()).isEqualTo(at("2024-03-25T17:30"));
+        assertThat(t.history).last().isInstanceOf(PetitionResolvedEvent.class);
     }
 
     @Test
@@ -92,10 +103,12 @@ class FullCaseTimelineTest {
     void aGeneralCaseAcrossNationalDay() {
         Timeline t = new Timeline().run(register(Track.GENERAL, "2024-09-27T10:00"));
         assertThat(t.started).doesNotContainKey(Stage.SIGN);
+        // 书面告知: 09-27 + 15 days = Sat 10-12, a make-up working day → 17:30 that day
+        assertThat(t.started.get(Stage.NOTIFY).due()).isEqualTo(at("2024-10-12T17:30"));
         // Sun 09-29 make-up (1), 09-30 (2), 10-08 (3), 10-09 (4), 10-10 (5)
         assertThat(t.started.get(Stage.ACCEPT).due()).isEqualTo(at("2024-10-10T17:30"));
 
-        t.run(sign("2024-09-29T09:00"), accept("2024-10-08T09:00"));
+        t.run(sign("2024-09-29T09:00"), accept("2024-10-08T09:00"), notifyAccepted("2024-10-08T10:00"));
         assertThat(t.stopped.get(Stage.ACCEPT).met()).isTrue();
         assertThat(t.started.get(Stage.RESPOND).due()).isEqualTo(at("2024-10-09T17:30"));
         // 10-09 (1), 10 (2), 11 (3), Sat 10-12 make-up (4), 14 (5), 15 (6), 16 (7), 17 (8), 18 (9), 21 (10)
@@ -107,9 +120,10 @@ class FullCaseTimelineTest {
         // 10-21 (1), 10-22 (2), 10-23 (3)
         assertThat(t.started.get(Stage.MEET_CONCLUSION).due()).isEqualTo(at("2024-10-23T17:30"));
 
-        t.run(meet(MeetingKind.CONCLUSION, "2024-10-22T09:00"), resolve("2024-10-25T09:00"));
+        t.run(meet(MeetingKind.CONCLUSION, "2024-10-22T09:00"), deliver("2024-10-22T09:30"),
+                resolve("2024-10-25T09:00"));
         assertThat(t.stopped.values()).allMatch(TimeLimitStoppedEvent::met);
         assertThat(t.stopped).containsOnlyKeys(Stage.ACCEPT, Stage.RESPOND, Stage.MEET_HANDLING, Stage.OPINION,
-                Stage.MEET_CONCLUSION, Stage.CONCLUDE);
+                Stage.MEET_CONCLUSION, Stage.CONCLUDE, Stage.NOTIFY);
     }
 }

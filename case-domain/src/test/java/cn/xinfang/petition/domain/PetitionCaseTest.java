@@ -47,12 +47,14 @@ class PetitionCaseTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(PetitionCase.class);
         fixture.registerInjectableResource(rules());
+        fixture.registerInjectableResource(UNITS);
     }
 
     // ------------------------------------------------------------ histories
 
     static List<Object> simpleRegistered() {
-        return new ArrayList<>(List.of(registered(Track.SIMPLE, R), started(Track.SIMPLE, Stage.SIGN, R)));
+        return new ArrayList<>(List.of(registered(Track.SIMPLE, R), started(Track.SIMPLE, Stage.SIGN, R),
+                started(Track.SIMPLE, Stage.NOTIFY, R)));
     }
 
     static List<Object> simpleSigned() {
@@ -97,12 +99,13 @@ class PetitionCaseTest {
 
     static List<Object> simpleResolved() {
         List<Object> h = simpleConclusionMet();
-        h.addAll(List.of(resolved(Z), stopped(Track.SIMPLE, Stage.CONCLUDE, A, Z, StopReason.COMPLETED)));
+        h.add(resolved(Z));
         return h;
     }
 
     static List<Object> generalRegistered() {
-        return new ArrayList<>(List.of(registered(Track.GENERAL, R), started(Track.GENERAL, Stage.ACCEPT, R)));
+        return new ArrayList<>(List.of(registered(Track.GENERAL, R), started(Track.GENERAL, Stage.ACCEPT, R),
+                started(Track.GENERAL, Stage.NOTIFY, R)));
     }
 
     /** Captures the events a command published, for assertions on their content. */
@@ -149,13 +152,14 @@ class PetitionCaseTest {
             fixture.givenNoPriorActivity()
                     .when(register(Track.SIMPLE, R))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(registered(Track.SIMPLE, R), started(Track.SIMPLE, Stage.SIGN, R));
+                    .expectEvents(registered(Track.SIMPLE, R), started(Track.SIMPLE, Stage.SIGN, R),
+                            started(Track.SIMPLE, Stage.NOTIFY, R));
         }
 
         @Test
         void registersAGeneralCaseAndStartsAcceptanceFromRegistration() {
             Captured c = capture(fixture.givenNoPriorActivity().when(register(Track.GENERAL, R)));
-            assertThat(c.startedLimits()).extracting(TimeLimit::stage).containsExactly(Stage.ACCEPT);
+            assertThat(c.startedLimits()).extracting(TimeLimit::stage).containsExactly(Stage.ACCEPT, Stage.NOTIFY);
             // Mon 03-04 + 5 working days: 03-05 .. 03-11 (Mon) → 17:30
             assertThat(c.started(Stage.ACCEPT).due()).isEqualTo(at("2024-03-11T17:30"));
         }
@@ -165,7 +169,8 @@ class PetitionCaseTest {
         void fiveOrMorePetitionersMakeTheCaseCollective() {
             fixture.givenNoPriorActivity()
                     .when(register(Track.SIMPLE, 5, R))
-                    .expectEvents(registered(Track.SIMPLE, 5, R), started(Track.SIMPLE, Stage.SIGN, R));
+                    .expectEvents(registered(Track.SIMPLE, 5, R), started(Track.SIMPLE, Stage.SIGN, R),
+                            started(Track.SIMPLE, Stage.NOTIFY, R));
         }
 
         @Test
@@ -173,7 +178,7 @@ class PetitionCaseTest {
             RegisterPetitionCommand cmd = register(Track.SIMPLE, R);
             fixture.givenNoPriorActivity()
                     .when(new RegisterPetitionCommand(cmd.caseId(), cmd.caseNo(), cmd.track(), cmd.channel(), cmd.category(),
-                            cmd.petitioner(), 1, cmd.subject(), cmd.content(), cmd.unit(), AUDITOR, null, cmd.recordedAt()))
+                            cmd.petitioner(), 1, cmd.subject(), cmd.content(), cmd.unit(), null, AUDITOR, null, cmd.recordedAt()))
                     .expectException(refused(RuleCode.ROLE_NOT_PERMITTED, Role.AUDITOR, CaseAction.REGISTER, List.of(Role.HANDLER, Role.SUPERVISOR)))
                     .expectNoEvents();
         }
@@ -184,7 +189,7 @@ class PetitionCaseTest {
             RegisterPetitionCommand cmd = register(Track.SIMPLE, R);
             fixture.givenNoPriorActivity()
                     .when(new RegisterPetitionCommand(cmd.caseId(), cmd.caseNo(), cmd.track(), cmd.channel(), cmd.category(),
-                            cmd.petitioner(), 1, cmd.subject(), cmd.content(), cmd.unit(), HANDLER,
+                            cmd.petitioner(), 1, cmd.subject(), cmd.content(), cmd.unit(), null, HANDLER,
                             at(R).plusSeconds(61), at(R)))
                     .expectException(refused(RuleCode.OCCURRED_AT_IN_FUTURE, at(R).plusSeconds(61)))
                     .expectNoEvents();
@@ -195,7 +200,7 @@ class PetitionCaseTest {
             RegisterPetitionCommand cmd = register(Track.SIMPLE, R);
             Captured c = capture(fixture.givenNoPriorActivity()
                     .when(new RegisterPetitionCommand(cmd.caseId(), cmd.caseNo(), cmd.track(), cmd.channel(), cmd.category(),
-                            cmd.petitioner(), 1, cmd.subject(), cmd.content(), cmd.unit(), HANDLER,
+                            cmd.petitioner(), 1, cmd.subject(), cmd.content(), cmd.unit(), null, HANDLER,
                             at("2024-03-01T16:50"), at(R))));
             PetitionRegisteredEvent e = (PetitionRegisteredEvent) c.payloads.get(0);
             assertThat(e.occurredAt()).isEqualTo(at("2024-03-01T16:50"));
@@ -211,7 +216,7 @@ class PetitionCaseTest {
             RegisterPetitionCommand cmd = register(Track.SIMPLE, R);
             fixture.givenNoPriorActivity()
                     .when(new RegisterPetitionCommand(cmd.caseId(), cmd.caseNo(), cmd.track(), cmd.channel(), cmd.category(),
-                            p, 1, cmd.subject(), cmd.content(), cmd.unit(), HANDLER, null, at(R)))
+                            p, 1, cmd.subject(), cmd.content(), cmd.unit(), null, HANDLER, null, at(R)))
                     .expectException(refused(RuleCode.ID_NUMBER_BIRTH_DATE_IN_FUTURE))
                     .expectNoEvents();
         }
@@ -227,14 +232,14 @@ class PetitionCaseTest {
         void aStepDecidedOnAnOlderVersionIsRefused() {
             fixture.given(simpleRegistered())
                     .when(sign(S), java.util.Map.of(PetitionCase.EXPECTED_VERSION, 0L))
-                    .expectException(refused(RuleCode.VERSION_MISMATCH, "0", 1L))
+                    .expectException(refused(RuleCode.VERSION_MISMATCH, "0", 2L))
                     .expectNoEvents();
         }
 
         @Test
         void aStepDecidedOnTheCurrentVersionPasses() {
             fixture.given(simpleRegistered())
-                    .when(sign(S), java.util.Map.of(PetitionCase.EXPECTED_VERSION, 1L))
+                    .when(sign(S), java.util.Map.of(PetitionCase.EXPECTED_VERSION, 2L))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(signed(S), stopped(Track.SIMPLE, Stage.SIGN, R, S, StopReason.COMPLETED),
                             started(Track.SIMPLE, Stage.ACCEPT, S));
@@ -268,7 +273,7 @@ class PetitionCaseTest {
                     .when(sign("2024-03-04T09:40"))
                     .expectException(refused(RuleCode.STEP_NOT_ALLOWED, CaseAction.SIGN, CaseStatus.SIGNED, Rejection.Part.EMPTY,
                             allowedNow(CaseAction.ACCEPT, CaseAction.DECLINE, CaseAction.ESCALATE, CaseAction.TRANSFER,
-                                    CaseAction.RECLASSIFY, CaseAction.EXTEND)))
+                                    CaseAction.RECLASSIFY, CaseAction.EXTEND, CaseAction.NOTIFY)))
                     .expectNoEvents();
         }
 
@@ -334,7 +339,7 @@ class PetitionCaseTest {
                     .when(accept(A))
                     .expectException(refused(RuleCode.STEP_NOT_ALLOWED, CaseAction.ACCEPT, CaseStatus.REGISTERED, Rejection.Part.EMPTY,
                             allowedNow(CaseAction.SIGN, CaseAction.ESCALATE, CaseAction.TRANSFER, CaseAction.RECLASSIFY,
-                                    CaseAction.EXTEND)))
+                                    CaseAction.EXTEND, CaseAction.NOTIFY)))
                     .expectNoEvents();
         }
 
@@ -440,7 +445,7 @@ class PetitionCaseTest {
         void aHandlerCannotWaiveAMeeting() {
             fixture.given(simpleResponded())
                     .when(new WaiveMeetingCommand(ID, MeetingKind.HANDLING, "信访人拒绝见面", HANDLER, null, at(M)))
-                    .expectException(refused(RuleCode.ROLE_NOT_PERMITTED, Role.HANDLER, CaseAction.WAIVE_MEETING, List.of(Role.SUPERVISOR)))
+                    .expectException(refused(RuleCode.ROLE_NOT_PERMITTED, Role.HANDLER, CaseAction.WAIVE_MEETING, List.of(Role.SUPERVISOR, Role.LEADER)))
                     .expectNoEvents();
         }
 
@@ -489,10 +494,11 @@ class PetitionCaseTest {
     class Resolve {
 
         @Test
-        void resolvingStopsConclude() {
+        @DisplayName("办结不停止办结时限：时限至处理意见书送达为止（条例 第三十四条）")
+        void resolvingLeavesConcludeRunningUntilTheReplyIsDelivered() {
             fixture.given(simpleConclusionMet())
                     .when(resolve(Z))
-                    .expectEvents(resolved(Z), stopped(Track.SIMPLE, Stage.CONCLUDE, A, Z, StopReason.COMPLETED));
+                    .expectEvents(resolved(Z));
         }
 
         @Test
@@ -501,14 +507,14 @@ class PetitionCaseTest {
             fixture.given(simpleOpinionGiven())
                     .when(resolve(Z))
                     .expectException(refused(RuleCode.CONCLUSION_MEETING_REQUIRED, allowedNow(CaseAction.MEET_CONCLUSION,
-                            CaseAction.WAIVE_MEETING, CaseAction.ESCALATE, CaseAction.EXTEND)))
+                            CaseAction.WAIVE_MEETING, CaseAction.ESCALATE, CaseAction.EXTEND, CaseAction.NOTIFY, CaseAction.DELIVER)))
                     .expectNoEvents();
         }
 
         @Test
         void anAuditorIsRefusedAsSuchEvenOnAClosedCase() {
             fixture.given(simpleResolved())
-                    .when(new ResolvePetitionCommand(ID, "再次办结", null, AUDITOR, null, at("2024-03-07T11:00")))
+                    .when(new ResolvePetitionCommand(ID, "再次办结", null, null, AUDITOR, null, at("2024-03-07T11:00")))
                     .expectException(refused(RuleCode.NOT_HANDLER_OF_UNIT))
                     .expectNoEvents();
         }
@@ -581,12 +587,16 @@ class PetitionCaseTest {
             assertThat(t.toUnit()).isEqualTo(VILLAGE);
             // Mon 03-04 + 5 working days → Mon 03-11 17:30
             assertThat(t.returnableUntil()).isEqualTo(at("2024-03-11T17:30"));
-            TimeLimitStoppedEvent stop = (TimeLimitStoppedEvent) c.payloads.get(1);
-            assertThat(stop.stage()).isEqualTo(Stage.SIGN);
-            assertThat(stop.reason()).isEqualTo(StopReason.TRANSFERRED);
-            TimeLimitStartedEvent restart = (TimeLimitStartedEvent) c.payloads.get(2);
+            assertThat(t.kind()).isEqualTo(TransferKind.TRANSFER);
+            List<TimeLimitStoppedEvent> stops = c.payloads.stream().filter(TimeLimitStoppedEvent.class::isInstance)
+                    .map(TimeLimitStoppedEvent.class::cast).toList();
+            assertThat(stops).extracting(TimeLimitStoppedEvent::stage).containsExactly(Stage.SIGN, Stage.NOTIFY);
+            assertThat(stops).extracting(TimeLimitStoppedEvent::reason).containsOnly(StopReason.TRANSFERRED);
+            TimeLimitStartedEvent restart = (TimeLimitStartedEvent) c.payloads.get(3);
             assertThat(restart.unit()).isEqualTo(VILLAGE);
             assertThat(restart.timeLimit().due()).isEqualTo(at("2024-03-04T11:20"));
+            // the receiving unit owes its own written notice: 03-04 + 15 days = Tue 03-19
+            assertThat(c.started(Stage.NOTIFY).due()).isEqualTo(at("2024-03-19T17:30"));
         }
 
         @Test
@@ -615,9 +625,12 @@ class PetitionCaseTest {
 
         List<Object> transferred() {
             List<Object> h = simpleRegistered();
-            h.add(new PetitionTransferredEvent(ID, TOWN, VILLAGE, "属地管理", at("2024-03-11T17:30"), HANDLER, at(T), at(T)));
+            h.add(new PetitionTransferredEvent(ID, TOWN, VILLAGE, "属地管理", TransferKind.TRANSFER, at("2024-03-11T17:30"),
+                    HANDLER, at(T), at(T)));
             h.add(stopped(Track.SIMPLE, Stage.SIGN, R, T, StopReason.TRANSFERRED));
+            h.add(stopped(Track.SIMPLE, Stage.NOTIFY, R, T, StopReason.TRANSFERRED));
             h.add(started(Track.SIMPLE, Stage.SIGN, T, T, VILLAGE));
+            h.add(started(Track.SIMPLE, Stage.NOTIFY, T, T, VILLAGE));
             return h;
         }
 
@@ -628,9 +641,12 @@ class PetitionCaseTest {
             fixture.given(transferred())
                     .when(new ReturnPetitionCommand(ID, "不属本村管辖", VILLAGE_HANDLER, null, at(when)))
                     .expectEvents(new PetitionReturnedEvent(ID, VILLAGE, TOWN, "不属本村管辖", VILLAGE_HANDLER, at(when), at(when)),
-                            new TimeLimitStoppedEvent(ID, Stage.SIGN, limit(Track.SIMPLE, Stage.SIGN, T).due(), false,
+                            new TimeLimitStoppedEvent(ID, Stage.SIGN, at("2024-03-04T11:20"), false,
                                     StopReason.RETURNED, at(when), at(when)),
-                            started(Track.SIMPLE, Stage.SIGN, when, when, TOWN));
+                            new TimeLimitStoppedEvent(ID, Stage.NOTIFY, at("2024-03-19T17:30"), true,
+                                    StopReason.RETURNED, at(when), at(when)),
+                            started(Track.SIMPLE, Stage.SIGN, when, when, TOWN),
+                            started(Track.SIMPLE, Stage.NOTIFY, when, when, TOWN));
         }
 
         @Test
@@ -688,7 +704,7 @@ class PetitionCaseTest {
             List<TimeLimitRecomputedEvent> recomputed = c.payloads.stream().filter(TimeLimitRecomputedEvent.class::isInstance)
                     .map(TimeLimitRecomputedEvent.class::cast).toList();
             assertThat(recomputed).extracting(TimeLimitRecomputedEvent::stage)
-                    .containsExactly(Stage.RESPOND, Stage.MEET_HANDLING, Stage.OPINION, Stage.CONCLUDE);
+                    .containsExactly(Stage.RESPOND, Stage.MEET_HANDLING, Stage.OPINION, Stage.CONCLUDE, Stage.NOTIFY);
             TimeLimitRecomputedEvent opinion = recomputed.get(2);
             // accepted Mon 03-04 10:00: 5 working days → 03-11; 10 → 03-18 (Mon)
             assertThat(opinion.previousDue()).isEqualTo(at("2024-03-11T17:30"));
@@ -739,37 +755,73 @@ class PetitionCaseTest {
     @Nested
     class Extend {
 
+        /** An extension approved by {@code approver}, the petitioner told at {@code M}. */
+        ExtendTimeLimitCommand extend(Stage stage, long amount, Actor actor, Actor approver, String when) {
+            return new ExtendTimeLimitCommand(ID, stage, amount, "需补充调查", approver, at(M), actor, null, at(when));
+        }
+
         @Test
-        @DisplayName("处理意见延期 2 个工作日，办理见面随之延期")
+        @DisplayName("处理意见延期 2 个工作日（经批准并告知信访人），办理见面随之延期")
         void extendingTheOpinionMovesTheHandlingMeetingToo() {
-            Captured c = capture(fixture.given(simpleResponded())
-                    .when(new ExtendTimeLimitCommand(ID, Stage.OPINION, 2, "需补充调查", SUPERVISOR, null, at(M))));
+            Captured c = capture(fixture.given(simpleResponded()).when(extend(Stage.OPINION, 2, SUPERVISOR, SUPERVISOR, M)));
             List<TimeLimitExtendedEvent> ext = c.payloads.stream().map(TimeLimitExtendedEvent.class::cast).toList();
             assertThat(ext).extracting(TimeLimitExtendedEvent::stage).containsExactly(Stage.OPINION, Stage.MEET_HANDLING);
             // accepted Mon 03-04: 5 working days → Mon 03-11 17:30; +2 working days → Wed 03-13 17:30
             assertThat(ext.get(0).previousDue()).isEqualTo(at("2024-03-11T17:30"));
             assertThat(ext.get(0).timeLimit().due()).isEqualTo(at("2024-03-13T17:30"));
             assertThat(ext.get(0).extension()).isEqualTo(LimitAmount.workingDays(2));
+            assertThat(ext.get(0).approvedBy()).isEqualTo("supervisor");
+            assertThat(ext.get(0).petitionerToldAt()).isEqualTo(at(M));
             assertThat(ext.get(1).timeLimit().due()).isEqualTo(at("2024-03-13T17:30"));
         }
 
         @Test
-        @DisplayName("办结时限延期累计不得超过 30 日")
-        void concludeCannotBeExtendedBeyondThirtyDaysInTotal() {
+        @DisplayName("本单位负责人批准、经办人记录延期")
+        void aHandlerRecordsAnExtensionApprovedByTheLeaderOfTheUnit() {
+            Captured c = capture(fixture.given(simpleResponded()).when(extend(Stage.OPINION, 1, HANDLER, LEADER, M)));
+            assertThat(((TimeLimitExtendedEvent) c.payloads.get(0)).approvedBy()).isEqualTo("leader");
+        }
+
+        @Test
+        @DisplayName("批准人须为督查、管理员或本单位负责人")
+        void theApproverMustBeASupervisorAnAdministratorOrTheLeaderOfTheUnit() {
+            fixture.given(simpleResponded())
+                    .when(extend(Stage.OPINION, 1, SUPERVISOR, HANDLER, M))
+                    .expectException(refused(RuleCode.APPROVER_NOT_PERMITTED, "handler", Role.HANDLER, TOWN))
+                    .expectNoEvents();
+            fixture.given(simpleResponded())
+                    .when(extend(Stage.OPINION, 1, SUPERVISOR, new Actor("village-leader", VILLAGE, Role.LEADER), M))
+                    .expectException(refused(RuleCode.APPROVER_NOT_PERMITTED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("办结时限只能延期一次（条例 第三十四条）")
+        void concludeIsExtendedOnlyOnce() {
             List<Object> h = simpleAccepted();
             TimeLimit conclude = limit(Track.SIMPLE, Stage.CONCLUDE, A);
-            h.add(new TimeLimitExtendedEvent(ID, Stage.CONCLUDE, LimitAmount.calendarDays(20), "复杂", conclude.due(),
-                    CALC.extend(conclude, Track.SIMPLE, LimitAmount.calendarDays(20)), SUPERVISOR, at(P), at(P)));
+            h.add(new TimeLimitExtendedEvent(ID, Stage.CONCLUDE, LimitAmount.calendarDays(20), "复杂", "supervisor", at(P),
+                    conclude.due(), CALC.extend(conclude, Track.SIMPLE, LimitAmount.calendarDays(20)), SUPERVISOR, at(P), at(P)));
             fixture.given(h)
-                    .when(new ExtendTimeLimitCommand(ID, Stage.CONCLUDE, 11, "仍需调查", SUPERVISOR, null, at(M)))
-                    .expectException(refused(RuleCode.EXTENSION_LIMIT_EXCEEDED, 30L, 20L, 10L))
+                    .when(extend(Stage.CONCLUDE, 5, SUPERVISOR, SUPERVISOR, M))
+                    .expectException(refused(RuleCode.EXTENSION_LIMIT_EXCEEDED, Stage.CONCLUDE, 1L, LimitAmount.calendarDays(30),
+                            20L, 1L))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("办结时限延期不得超过 30 日")
+        void concludeCannotBeExtendedByMoreThanThirtyDays() {
+            fixture.given(simpleAccepted())
+                    .when(extend(Stage.CONCLUDE, 31, SUPERVISOR, SUPERVISOR, P))
+                    .expectException(refused(RuleCode.EXTENSION_LIMIT_EXCEEDED, Stage.CONCLUDE, 1L, LimitAmount.calendarDays(30),
+                            0L, 0L))
                     .expectNoEvents();
         }
 
         @Test
         void concludeCanBeExtendedByExactlyThirtyDays() {
-            Captured c = capture(fixture.given(simpleAccepted())
-                    .when(new ExtendTimeLimitCommand(ID, Stage.CONCLUDE, 30, "情况复杂", SUPERVISOR, null, at(P))));
+            Captured c = capture(fixture.given(simpleAccepted()).when(extend(Stage.CONCLUDE, 30, SUPERVISOR, SUPERVISOR, P)));
             TimeLimitExtendedEvent e = (TimeLimitExtendedEvent) c.payloads.get(0);
             // accepted 03-04: +60 days = 05-03 (劳动节 holiday) → 05-06 Mon; day 90 = 05-03 + 30 = 06-02 (Sun) → 06-03 Mon
             assertThat(e.previousDue()).isEqualTo(at("2024-05-06T17:30"));
@@ -777,18 +829,37 @@ class PetitionCaseTest {
         }
 
         @Test
+        @DisplayName("处理意见延期不得超过其本身时限（简易 5 个工作日）")
+        void theOpinionIsExtendedByAtMostItsOwnLength() {
+            fixture.given(simpleResponded())
+                    .when(extend(Stage.OPINION, 6, SUPERVISOR, SUPERVISOR, M))
+                    .expectException(refused(RuleCode.EXTENSION_LIMIT_EXCEEDED, Stage.OPINION, 1L, LimitAmount.workingDays(5),
+                            0L, 0L))
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("政策未列明的环节不能延期")
+        void aStageThePolicyDoesNotExtendIsRefused() {
+            fixture.given(simpleAccepted())
+                    .when(extend(Stage.RESPOND, 1, SUPERVISOR, SUPERVISOR, P))
+                    .expectException(refused(RuleCode.EXTENSION_NOT_ALLOWED, Stage.RESPOND))
+                    .expectNoEvents();
+        }
+
+        @Test
         void aStageThatIsNotRunningCannotBeExtended() {
             fixture.given(simpleResponded())
-                    .when(new ExtendTimeLimitCommand(ID, Stage.RESPOND, 1, "x", SUPERVISOR, null, at(M)))
+                    .when(extend(Stage.RESPOND, 1, SUPERVISOR, SUPERVISOR, M))
                     .expectException(refused(RuleCode.STAGE_NOT_OPEN))
                     .expectNoEvents();
         }
 
         @Test
-        void aHandlerCannotExtend() {
+        void anAuditorCannotExtend() {
             fixture.given(simpleAccepted())
-                    .when(new ExtendTimeLimitCommand(ID, Stage.OPINION, 1, "x", HANDLER, null, at(P)))
-                    .expectException(refused(RuleCode.ROLE_NOT_PERMITTED))
+                    .when(extend(Stage.OPINION, 1, AUDITOR, SUPERVISOR, P))
+                    .expectException(refused(RuleCode.NOT_HANDLER_OF_UNIT))
                     .expectNoEvents();
         }
     }
@@ -850,25 +921,38 @@ class PetitionCaseTest {
                     .expectNoEvents();
         }
 
+        /** OPINION breached at its due (Mon 03-11 17:30), escalated, then extended by 2 working days (to Wed 03-13). */
+        List<Object> opinionBreachedThenExtended() {
+            List<Object> h = simpleHandlingMet();
+            Instant due = at("2024-03-11T17:30");
+            h.add(new TimeLimitBreachedEvent(ID, TOWN, Stage.OPINION, due, due, at("2024-03-11T17:31")));
+            h.add(new PetitionEscalatedEvent(ID, EscalationReason.BREACH, null, null, Stage.OPINION, Actor.SYSTEM,
+                    at("2024-03-11T17:31"), at("2024-03-11T17:31")));
+            TimeLimit opinion = limit(Track.SIMPLE, Stage.OPINION, A);
+            h.add(new TimeLimitExtendedEvent(ID, Stage.OPINION, LimitAmount.workingDays(2), "补充调查", "supervisor",
+                    at("2024-03-12T09:00"), due, CALC.extend(opinion, Track.SIMPLE, LimitAmount.workingDays(2)), SUPERVISOR,
+                    at("2024-03-12T09:00"), at("2024-03-12T09:00")));
+            return h;
+        }
+
         @Test
-        @DisplayName("延期后再次超期：记录超期，但同一环节只提级一次")
-        void aStageEscalatesOnlyOnceEvenWhenBreachedAgainAfterAnExtension() {
-            List<Object> h = simpleAccepted();
-            h.add(new TimeLimitBreachedEvent(ID, TOWN, Stage.RESPOND, respondDue, respondDue, recordedAt));
-            h.add(new PetitionEscalatedEvent(ID, EscalationReason.BREACH, null, null, Stage.RESPOND, Actor.SYSTEM,
-                    recordedAt, recordedAt));
-            TimeLimit respond = limit(Track.SIMPLE, Stage.RESPOND, A);
-            // +1 working day: Wed 03-06 17:30 (warning: 14 h × 75 % = 10 h 30 from Tue 08:30: 7 h Tue + 3 h 30 → Wed 12:00)
-            TimeLimit extended = new TimeLimit(Stage.RESPOND, at(A), LimitAmount.workingDays(1),
-                    List.of(LimitAmount.workingDays(1)), at("2024-03-06T17:30"), at("2024-03-06T12:00"),
-                    "225.respond: 1 working day from acceptance; extended by 1 working day", TimeLimitPolicy.DEFAULT_ID, 1,
-                    CALC.extend(respond, Track.SIMPLE, LimitAmount.workingDays(1)).explanation());
-            h.add(new TimeLimitExtendedEvent(ID, Stage.RESPOND, LimitAmount.workingDays(1), "补充", respondDue, extended,
-                    SUPERVISOR, at("2024-03-06T09:00"), at("2024-03-06T09:00")));
-            fixture.given(h)
-                    .when(new RecordTimeLimitBreachCommand(ID, Stage.RESPOND, at("2024-03-06T17:30"), at("2024-03-06T17:31")))
-                    .expectEvents(new TimeLimitBreachedEvent(ID, TOWN, Stage.RESPOND, at("2024-03-06T17:30"),
-                            at("2024-03-06T17:30"), at("2024-03-06T17:31")));
+        @DisplayName("超期后延期：超期记录保留，新到期时不再记录超期")
+        void aStageBreachedBeforeAnExtensionIsNotBreachedAgain() {
+            fixture.given(opinionBreachedThenExtended())
+                    .when(new RecordTimeLimitBreachCommand(ID, Stage.OPINION, at("2024-03-13T17:30"), at("2024-03-13T17:31")))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        @DisplayName("超期后延期，在新期限内完成：仍为超期完成（MET_LATE）")
+        void aStageBreachedBeforeAnExtensionEndsLateEvenWithinTheNewDue() {
+            fixture.given(opinionBreachedThenExtended())
+                    .when(opinion("2024-03-12T10:00"))
+                    .expectEvents(opinionGiven("2024-03-12T10:00"),
+                            new TimeLimitStoppedEvent(ID, Stage.OPINION, at("2024-03-13T17:30"), false, StopReason.COMPLETED,
+                                    at("2024-03-12T10:00"), at("2024-03-12T10:00")),
+                            started(Track.SIMPLE, Stage.MEET_CONCLUSION, "2024-03-12T10:00"));
         }
 
         @Test
@@ -920,7 +1004,11 @@ class PetitionCaseTest {
             List<TimeLimitRecomputedEvent> events = c.payloads.stream().map(TimeLimitRecomputedEvent.class::cast).toList();
             // RESPOND (due Tue 03-05) does not move; MEET_HANDLING and OPINION lose Wed 03-06; CONCLUDE keeps its due
             assertThat(events).extracting(TimeLimitRecomputedEvent::stage)
-                    .containsExactly(Stage.MEET_HANDLING, Stage.OPINION, Stage.CONCLUDE);
+                    .containsExactly(Stage.MEET_HANDLING, Stage.OPINION, Stage.CONCLUDE, Stage.NOTIFY);
+            // NOTIFY: still due Tue 03-19; 10 working days = 70 h, 75 % = 52 h 30 = 7 days + 3 h 30 → the 8th
+            // working day (Fri 03-15) at 12:00
+            assertThat(events.get(3).timeLimit().due()).isEqualTo(at("2024-03-19T17:30"));
+            assertThat(events.get(3).timeLimit().warning()).isEqualTo(at("2024-03-15T12:00"));
             TimeLimitRecomputedEvent opinion = events.get(1);
             assertThat(opinion.reason()).isEqualTo(RecomputeReason.CALENDAR_REVISED);
             assertThat(opinion.calendarVersion()).isEqualTo(version);

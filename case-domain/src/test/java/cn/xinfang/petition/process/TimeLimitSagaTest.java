@@ -135,7 +135,7 @@ class TimeLimitSagaTest {
         fixture.givenCurrentTime(at(T0))
                 .andThenAggregate(ID.value()).published(registered(Track.SIMPLE, T0), startedAt(Track.SIMPLE, Stage.OPINION, T0))
                 .whenAggregate(ID.value()).publishes(new TimeLimitExtendedEvent(ID, Stage.OPINION, LimitAmount.workingDays(2),
-                        "补充调查", l.due(), extended, SUPERVISOR, at(T0), at(T0)))
+                        "补充调查", "supervisor", at(T0), l.due(), extended, SUPERVISOR, at(T0), at(T0)))
                 .expectScheduledDeadline(extended.due(), new StageDeadline(ID, Stage.OPINION, extended.due()))
                 .expectScheduledDeadline(extended.warning(), new StageDeadline(ID, Stage.OPINION, extended.due()))
                 .expectNoScheduledDeadline(l.due(), new StageDeadline(ID, Stage.OPINION, l.due()))
@@ -192,23 +192,52 @@ class TimeLimitSagaTest {
                 .expectNoDispatchedCommands();
     }
 
+    static TimeLimitStoppedEvent stoppedAt(Track track, Stage stage, String start, String when, StopReason reason) {
+        TimeLimit l = eventLimit(track, stage, start);
+        return new TimeLimitStoppedEvent(ID, stage, l.due(), !at(when).isAfter(l.due()), reason, at(when), at(when));
+    }
+
     @Test
-    @DisplayName("办结：撤销所有剩余期限，流程结束")
-    void resolvingEndsTheSagaWithNothingScheduled() {
+    @DisplayName("办结后送达前：办结时限仍在计时，流程继续")
+    void aResolvedCaseWhoseReplyIsNotDeliveredKeepsItsDeadlines() {
+        String a = "2024-03-04T10:00";
+        TimeLimit conclude = eventLimit(Track.SIMPLE, Stage.CONCLUDE, a);
+        fixture.givenCurrentTime(at(T0))
+                .andThenAggregate(ID.value()).published(registered(Track.SIMPLE, T0), startedAt(Track.SIMPLE, Stage.CONCLUDE, a))
+                .whenAggregate(ID.value()).publishes(resolved("2024-03-05T10:00"))
+                .expectActiveSagas(1)
+                .expectScheduledDeadline(conclude.due(), new StageDeadline(ID, Stage.CONCLUDE, conclude.due()));
+    }
+
+    @Test
+    @DisplayName("办结且所有环节停止：撤销剩余期限，流程结束")
+    void aClosedCaseWhoseLastStageStopsEndsTheSagaWithNothingScheduled() {
         String a = "2024-03-04T10:00";
         fixture.givenCurrentTime(at(T0))
                 .andThenAggregate(ID.value()).published(registered(Track.SIMPLE, T0), startedAt(Track.SIMPLE, Stage.CONCLUDE, a),
-                        startedAt(Track.SIMPLE, Stage.MEET_CONCLUSION, a))
-                .whenAggregate(ID.value()).publishes(resolved("2024-03-05T10:00"))
+                        resolved("2024-03-05T10:00"))
+                .whenAggregate(ID.value()).publishes(stoppedAt(Track.SIMPLE, Stage.CONCLUDE, a, "2024-03-05T11:00",
+                        StopReason.COMPLETED))
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines();
     }
 
     @Test
-    void decliningEndsTheSagaWithNothingScheduled() {
+    @DisplayName("不予受理：受理时限停止；书面告知仍在计时，流程继续，告知后结束")
+    void decliningKeepsTheSagaUntilTheWrittenNoticeIsGiven() {
+        TimeLimit notify = eventLimit(Track.GENERAL, Stage.NOTIFY, T0);
         fixture.givenCurrentTime(at(T0))
-                .andThenAggregate(ID.value()).published(registered(Track.GENERAL, T0), startedAt(Track.GENERAL, Stage.ACCEPT, T0))
+                .andThenAggregate(ID.value()).published(registered(Track.GENERAL, T0), startedAt(Track.GENERAL, Stage.ACCEPT, T0),
+                        startedAt(Track.GENERAL, Stage.NOTIFY, T0), stoppedAt(Track.GENERAL, Stage.ACCEPT, T0, T0, StopReason.COMPLETED))
                 .whenAggregate(ID.value()).publishes(new PetitionDeclinedEvent(ID, TOWN, "诉讼", "法院", HANDLER, at(T0), at(T0)))
+                .expectActiveSagas(1)
+                .expectScheduledDeadline(notify.due(), new StageDeadline(ID, Stage.NOTIFY, notify.due()));
+        SagaTestFixture<TimeLimitSaga> f = new SagaTestFixture<>(TimeLimitSaga.class);
+        f.givenCurrentTime(at(T0))
+                .andThenAggregate(ID.value()).published(registered(Track.GENERAL, T0), startedAt(Track.GENERAL, Stage.NOTIFY, T0),
+                        new PetitionDeclinedEvent(ID, TOWN, "诉讼", "法院", HANDLER, at(T0), at(T0)))
+                .whenAggregate(ID.value()).publishes(stoppedAt(Track.GENERAL, Stage.NOTIFY, T0, "2024-03-04T10:00",
+                        StopReason.COMPLETED))
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines();
     }

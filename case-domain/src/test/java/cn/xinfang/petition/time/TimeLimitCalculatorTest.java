@@ -111,19 +111,23 @@ class TimeLimitCalculatorTest {
         assertThat(POLICY.maxConcludeExtensionDays()).isEqualTo(30);
         assertThat(POLICY.returnWindow()).isEqualTo(LimitAmount.workingDays(5));
         assertThat(POLICY.escalatesOnBreach(Stage.SIGN)).isFalse();
-        for (Stage s : List.of(Stage.ACCEPT, Stage.RESPOND, Stage.MEET_HANDLING, Stage.OPINION, Stage.MEET_CONCLUSION, Stage.CONCLUDE)) {
+        assertThat(POLICY.escalatesOnBreach(Stage.NOTIFY)).isFalse();
+        for (Stage s : List.of(Stage.ACCEPT, Stage.RESPOND, Stage.MEET_HANDLING, Stage.OPINION, Stage.MEET_CONCLUSION, Stage.CONCLUDE,
+                Stage.REVIEW_DECISION)) {
             assertThat(POLICY.escalatesOnBreach(s)).as(s.name()).isTrue();
         }
         assertThat(POLICY.stages().get(Track.SIMPLE)).extracting(StageRule::stage).containsExactly(
-                Stage.SIGN, Stage.ACCEPT, Stage.RESPOND, Stage.MEET_HANDLING, Stage.OPINION, Stage.MEET_CONCLUSION, Stage.CONCLUDE);
+                Stage.SIGN, Stage.ACCEPT, Stage.RESPOND, Stage.MEET_HANDLING, Stage.OPINION, Stage.MEET_CONCLUSION, Stage.CONCLUDE,
+                Stage.NOTIFY);
         assertThat(POLICY.stages().get(Track.GENERAL)).extracting(StageRule::stage).containsExactly(
-                Stage.ACCEPT, Stage.RESPOND, Stage.MEET_HANDLING, Stage.OPINION, Stage.MEET_CONCLUSION, Stage.CONCLUDE);
+                Stage.ACCEPT, Stage.RESPOND, Stage.MEET_HANDLING, Stage.OPINION, Stage.MEET_CONCLUSION, Stage.CONCLUDE, Stage.NOTIFY);
+        assertThat(POLICY.reviewStages()).extracting(StageRule::stage).containsExactly(Stage.REVIEW_DECISION);
         assertThat(POLICY.stages().get(Track.SIMPLE)).extracting(StageRule::startsAt).containsExactly(
                 StageStart.REGISTRATION_OR_TRANSFER, StageStart.SIGNING, StageStart.ACCEPTANCE, StageStart.ACCEPTANCE,
-                StageStart.ACCEPTANCE, StageStart.OPINION, StageStart.ACCEPTANCE);
+                StageStart.ACCEPTANCE, StageStart.OPINION, StageStart.ACCEPTANCE, StageStart.REGISTRATION_OR_TRANSFER);
         assertThat(POLICY.stages().get(Track.GENERAL)).extracting(StageRule::startsAt).containsExactly(
                 StageStart.REGISTRATION_OR_TRANSFER, StageStart.ACCEPTANCE, StageStart.ACCEPTANCE,
-                StageStart.ACCEPTANCE, StageStart.OPINION, StageStart.ACCEPTANCE);
+                StageStart.ACCEPTANCE, StageStart.OPINION, StageStart.ACCEPTANCE, StageStart.REGISTRATION_OR_TRANSFER);
     }
 
     @Test
@@ -159,12 +163,12 @@ class TimeLimitCalculatorTest {
                 LimitAmount.workingDays(5), LimitAmount.workingDays(5), LimitAmount.workingDays(10),
                 LimitAmount.workingDays(1), LimitAmount.workingDays(3), LimitAmount.calendarDays(60)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("warning fraction");
-        assertThatThrownBy(() -> new TimeLimitPolicy("p", 1, 0.75, Map.of(Track.SIMPLE, List.of()), Set.of(), 30,
-                LimitAmount.workingDays(5)))
+        assertThatThrownBy(() -> new TimeLimitPolicy("p", 1, 0.75, Map.of(Track.SIMPLE, List.of()), List.of(), Set.of(), Map.of(),
+                LimitAmount.workingDays(5), LimitAmount.calendarDays(30)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("GENERAL");
         assertThatThrownBy(() -> new TimeLimitPolicy("p", 1, 0.75, Map.of(
                 Track.SIMPLE, List.of(StageRule.sameDueAs(Stage.MEET_HANDLING, Stage.OPINION, StageStart.ACCEPTANCE)),
-                Track.GENERAL, List.of()), Set.of(), 30, LimitAmount.workingDays(5)))
+                Track.GENERAL, List.of()), List.of(), Set.of(), Map.of(), LimitAmount.workingDays(5), LimitAmount.calendarDays(30)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("OPINION");
         assertThatThrownBy(() -> new StageRule(Stage.ACCEPT, null, null, StageStart.SIGNING)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> LimitAmount.workingDays(0)).isInstanceOf(IllegalArgumentException.class);

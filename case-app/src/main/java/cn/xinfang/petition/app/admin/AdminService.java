@@ -82,9 +82,9 @@ public class AdminService {
                         "用户 \"" + username + "\" 不存在"));
         Role newRole = role != null ? role : current.role();
         String newUnit = unit != null ? (unit.isBlank() ? null : unit) : current.unit();
-        if (newRole == Role.HANDLER && newUnit == null) {
-            throw new ServiceException(ServiceException.Kind.INVALID, "handler-needs-unit", "a HANDLER must belong to a unit; give unit",
-                    "经办人必须属于一个单位，请填写 unit");
+        if (newRole.isUnitBound() && newUnit == null) {
+            throw new ServiceException(ServiceException.Kind.INVALID, "handler-needs-unit", "a " + newRole + " must belong to a unit; give unit",
+                    "经办人和单位负责人必须属于一个单位，请填写 unit");
         }
         boolean staysActiveAdmin = newRole == Role.ADMIN && (enabled != null ? enabled : current.enabled());
         if (current.role() == Role.ADMIN && current.enabled() && !staysActiveAdmin

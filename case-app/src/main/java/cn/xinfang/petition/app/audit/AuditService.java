@@ -94,10 +94,13 @@ public class AuditService {
         return new CaseVerification(caseId, true, events.size(), events.isEmpty() ? null : prev, null);
     }
 
-    /** The units a case is with and was first received by, read from the stored events' ledger row (no decoding). */
+    /**
+     * The units a case is with, was first received by and (an accusation) accuses, read from the
+     * ledger row (no decoding of the stored events).
+     */
     public java.util.Optional<String[]> units(String caseId) {
-        return jdbc.query("select unit, first_unit from ledger_case where case_id = ?",
-                (rs, i) -> new String[]{rs.getString(1), rs.getString(2)}, caseId).stream().findFirst();
+        return jdbc.query("select unit, first_unit, accused_unit from ledger_case where case_id = ?",
+                (rs, i) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)}, caseId).stream().findFirst();
     }
 
     public boolean exists(String caseId) {

@@ -44,7 +44,11 @@ public class CaseHistoryService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public CaseHistoryService(EventStore events, CaseService cases, JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+    private final CaseAccessPolicy access;
+
+    public CaseHistoryService(EventStore events, CaseService cases, JdbcTemplate jdbc, ObjectMapper json, Clock clock,
+                              CaseAccessPolicy access) {
+        this.access = access;
         this.events = events;
         this.cases = cases;
         this.jdbc = jdbc;
@@ -67,7 +71,7 @@ public class CaseHistoryService {
             Instant recorded = p instanceof CaseEvent c ? c.recordedAt() : m.getTimestamp();
             Actor actor = actorOf(p);
             out.add(new Entry(m.getSequenceNumber(), m.getIdentifier(), m.getPayloadType().getSimpleName(), occurred, recorded,
-                    m.getTimestamp(), actor, masked(json.valueToTree(p)), hashes.get(m.getSequenceNumber())));
+                    m.getTimestamp(), actor, masked(json.valueToTree(p), access.seesAccusedUnit(who)), hashes.get(m.getSequenceNumber())));
         }
         return out;
     }
@@ -91,7 +95,7 @@ public class CaseHistoryService {
                     "the case was not registered (or not yet recorded) at that time; choose a later asOf or knownAt",
                     "该时间点该事项尚未登记（或尚未录入）；请选择更晚的时间");
         }
-        return fold.view(false);
+        return fold.view(false, access.seesAccusedUnit(who));
     }
 
     private static Actor actorOf(Object payload) {
@@ -103,7 +107,10 @@ public class CaseHistoryService {
         }
     }
 
-    private static JsonNode masked(JsonNode data) {
+    private static JsonNode masked(JsonNode data, boolean showAccused) {
+        if (!showAccused && data instanceof ObjectNode o && o.has("accusedUnit")) {
+            o.remove("accusedUnit");
+        }
         if (data instanceof ObjectNode o && o.get("petitioner") instanceof ObjectNode p) {
             if (p.hasNonNull("idNumber")) {
                 p.put("idNumber", ResidentIdNumber.mask(p.get("idNumber").asText()));

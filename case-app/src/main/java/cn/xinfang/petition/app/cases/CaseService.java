@@ -1,7 +1,11 @@
 package cn.xinfang.petition.app.cases;
 
 import cn.xinfang.petition.api.CaseId;
+import cn.xinfang.petition.api.Category;
 import cn.xinfang.petition.api.command.RegisterPetitionCommand;
+import cn.xinfang.petition.api.command.RegisterReviewCaseCommand;
+import cn.xinfang.petition.api.command.RequestReviewCommand;
+import cn.xinfang.petition.api.event.PetitionRegisteredEvent;
 import cn.xinfang.petition.app.problem.ServiceException;
 import cn.xinfang.petition.app.security.Account;
 import cn.xinfang.petition.projection.caseview.CaseView;
@@ -17,6 +21,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -51,11 +57,15 @@ public class CaseService {
     private final Clock clock;
     private final ZoneId zone;
     private final CaseAccessPolicy access;
+    private final TransactionTemplate transactions;
+    private final Accusations accusations;
 
     public CaseService(CommandGateway commands, EventStore events, CaseNumbers numbers, IdempotencyKeys keys,
                        PersonalDataAccessLog accessLog, Clock clock, cn.xinfang.petition.time.BusinessTime time,
-                       CaseAccessPolicy access) {
+                       CaseAccessPolicy access, PlatformTransactionManager transactionManager, Accusations accusations) {
+        this.accusations = accusations;
         this.access = access;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.commands = commands;
         this.events = events;
         this.numbers = numbers;
@@ -91,8 +101,15 @@ public class CaseService {
         }
         Instant effective = occurredAt != null ? occurredAt : clock.instant();
         String caseNo = numbers.next(effective.atZone(zone).getYear());
+        RegisterPetitionCommand cmd = command.apply(id, caseNo);
         try {
-            commands.sendAndWait(command.apply(id, caseNo));
+            // the case and its accusation entry (条例 第三十条) are recorded together
+            transactions.executeWithoutResult(status -> {
+                commands.sendAndWait(cmd);
+                if (cmd.category() == Category.ACCUSATION) {
+                    accusations.record(id.value(), cmd.accusedUnit());
+                }
+            });
         } catch (RuntimeException e) {
             if (idempotencyKey != null) {
                 keys.release(who.username(), idempotencyKey, id.value());
@@ -100,7 +117,8 @@ public class CaseService {
             throw e;
         }
         log.info("case registered caseId={} caseNo={}", id, caseNo);
-        return new Registered(view(id.value(), who, false), false);
+        // the registering user sees what they registered, even an accusation of their own unit passed on at once
+        return new Registered(load(id.value()).view(false, access.seesAccusedUnit(who)), false);
     }
 
     /**
@@ -110,12 +128,13 @@ public class CaseService {
      * is read beforehand.
      */
     public CaseView step(String caseId, Account who, String expectedVersions, Function<CaseId, Object> command) {
+        requireNotHidden(who, caseId);
         Object cmd = command.apply(new CaseId(caseId));
         commands.sendAndWait(expectedVersions == null ? cmd
                 : GenericCommandMessage.asCommandMessage(cmd).andMetaData(Map.of(PetitionCase.EXPECTED_VERSION, expectedVersions)));
         log.info("step {} caseId={}", cmd.getClass().getSimpleName(), caseId);
         // the actor just took the step: they see its result even if the case has left their unit
-        return load(caseId).view(false);
+        return load(caseId).view(false, access.seesAccusedUnit(who));
     }
 
     /** The case as {@code who} may see it; {@code reveal} unmasks personal data for supervisors and auditors, and is logged. */
@@ -126,17 +145,47 @@ public class CaseService {
             access.requireReveal(who);
             accessLog.revealed(who, caseId, "case-view", clock.instant());
         }
-        return fold.view(reveal);
+        return fold.view(reveal, access.seesAccusedUnit(who));
+    }
+
+    /**
+     * 复查 / 复核: the parent records the request (it refuses one out of time, before delivery, or after
+     * 复核), then the review case is registered with the parent's petitioner and matter, in one
+     * transaction: a refused request leaves no trace on either case and takes no case number.
+     */
+    public CaseView requestReview(String parentId, Account who, String unit, String reason, Instant occurredAt, Instant now) {
+        CaseViewFold parent = load(parentId);
+        requireRead(who, parent);
+        CaseLifecycle parentLifecycle = lifecycle(parentId);
+        CaseId reviewId = CaseId.newId();
+        Instant effective = occurredAt != null ? occurredAt : now;
+        transactions.executeWithoutResult(status -> {
+            commands.sendAndWait(new RequestReviewCommand(new CaseId(parentId), reviewId, unit, reason, who.actor(), occurredAt, now));
+            PetitionRegisteredEvent p = parent.registration();
+            String caseNo = numbers.next(effective.atZone(zone).getYear());
+            commands.sendAndWait(new RegisterReviewCaseCommand(reviewId, caseNo, p.caseId(), parentLifecycle.nextReviewLevel(),
+                    parentLifecycle.track(), p.channel(), p.category(), p.petitioner(), p.headcount(), p.subject(), p.content(), unit,
+                    p.accusedUnit(), reason, who.actor(), occurredAt, now));
+            accusations.record(reviewId.value(), p.accusedUnit());
+        });
+        log.info("review requested caseId={} reviewCaseId={}", parentId, reviewId);
+        return load(reviewId.value()).view(false, access.seesAccusedUnit(who));
     }
 
     /** The steps {@code who} may take on the case now (for the pages' forms), by the case's own rules. */
     public List<CaseAction> allowedSteps(String caseId, Account who) {
+        CaseLifecycle lifecycle = lifecycle(caseId);
+        return lifecycle.status() == null ? List.of() : lifecycle.allowedNow(who.actor());
+    }
+
+    /** The case's lifecycle, folded from its events by the case's own rules. */
+    private CaseLifecycle lifecycle(String caseId) {
         CaseLifecycle lifecycle = CaseLifecycle.none();
         DomainEventStream stream = events.readEvents(caseId);
         while (stream.hasNext()) {
             lifecycle = lifecycle.evolve(stream.next().getPayload());
         }
-        return lifecycle.status() == null ? List.of() : lifecycle.allowedNow(who.actor());
+        return lifecycle;
     }
 
     /** The case's events folded; 404 if there are none. */
@@ -154,9 +203,22 @@ public class CaseService {
         return fold;
     }
 
+    /**
+     * An accusation is kept from the unit it accuses before anything touches the case: its users get
+     * 404 for every step, as for every read (条例 第三十条).
+     */
+    private void requireNotHidden(Account who, String caseId) {
+        if (who.unit() != null) {
+            accusations.accusedUnit(caseId).filter(accused -> access.hiddenFrom(who, accused)).ifPresent(accused -> {
+                throw ServiceException.notFound("case-not-found", "case " + caseId + " does not exist; check the id",
+                        "信访事项 " + caseId + " 不存在，请核对编号");
+            });
+        }
+    }
+
     /** Refuses {@code who} reading the case (see {@link CaseAccessPolicy}). */
     public void requireRead(Account who, CaseViewFold fold) {
-        access.requireRead(who, fold.unit(), fold.firstUnit());
+        access.requireRead(who, fold.caseId(), fold.unit(), fold.firstUnit(), fold.accusedUnit());
     }
 
     /** The case an earlier request with the same key is creating: waits up to 10 s for it to be recorded. */

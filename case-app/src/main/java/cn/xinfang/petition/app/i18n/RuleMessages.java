@@ -1,6 +1,10 @@
 package cn.xinfang.petition.app.i18n;
 
 import cn.xinfang.petition.api.CaseStatus;
+import cn.xinfang.petition.api.Category;
+import cn.xinfang.petition.api.Decision;
+import cn.xinfang.petition.api.LimitAmount;
+import cn.xinfang.petition.api.NoticeKind;
 import cn.xinfang.petition.api.MeetingKind;
 import cn.xinfang.petition.api.Stage;
 import cn.xinfang.petition.api.Track;
@@ -35,7 +39,8 @@ public class RuleMessages {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
     private static final Map<Class<?>, String> ENUM_KEYS = Map.of(
             CaseAction.class, "action.", CaseStatus.class, "status.", Stage.class, "stage.",
-            MeetingKind.class, "meeting.", Track.class, "track.");
+            MeetingKind.class, "meeting.", Track.class, "track.", NoticeKind.class, "notice.", Decision.class, "decision.",
+            Category.class, "category.");
 
     private final MessageSource messages;
 
@@ -87,6 +92,9 @@ public class RuleMessages {
                 b.append(arg(o, locale));
             }
             return b.toString();
+        }
+        if (value instanceof LimitAmount a) {
+            return render("limit." + a.unit().name(), List.of(a.amount()), locale);
         }
         if (value instanceof Enum<?> e) {
             String prefix = ENUM_KEYS.get(e.getDeclaringClass());

@@ -20,6 +20,15 @@ public class ProcessorHealth implements HealthIndicator {
 
     @Override
     public Health health() {
+        try {
+            return processors();
+        } catch (RuntimeException e) {
+            // the store cannot be read (the database is away): DOWN, not an error of the health endpoint itself
+            return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+        }
+    }
+
+    private Health processors() {
         boolean error = false;
         java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
         for (String name : Projections.NAMES) {

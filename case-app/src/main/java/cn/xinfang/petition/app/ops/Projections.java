@@ -53,12 +53,17 @@ public class Projections {
         StreamingEventProcessor p = processor(name);
         Long headValue = jdbc.queryForObject("select coalesce(max(globalindex), -1) from domainevententry", Long.class);
         long head = headValue == null ? -1 : headValue;
-        long position = -1;
+        // the slowest segment this node processes: every segment reads the whole stream, so the view is
+        // complete up to the lowest of their positions (a node holding no segment reports -1)
+        long position = Long.MAX_VALUE;
         boolean error = false;
         for (EventTrackerStatus s : p.processingStatus().values()) {
             OptionalLong pos = s.getCurrentPosition();
-            position = Math.max(position, pos.isPresent() ? pos.getAsLong() : -1);
+            position = Math.min(position, pos.isPresent() ? pos.getAsLong() : -1);
             error |= s.isErrorState();
+        }
+        if (position == Long.MAX_VALUE) {
+            position = -1;
         }
         boolean caughtUp = position >= head && !p.isReplaying();
         double progress = head <= 0 ? 1.0 : Math.min(1.0, Math.max(0, position) / (double) head);

@@ -125,8 +125,8 @@ public class AdminController {
 
     private String unit(Fields f, String unit, Role role) {
         String u = f.optionalText(unit);
-        if (u == null && role == Role.HANDLER) {
-            f.add("unit", "a HANDLER must belong to a unit", "经办人必须属于一个单位");
+        if (u == null && role != null && role.isUnitBound()) {
+            f.add("unit", "a " + role + " must belong to a unit", "经办人和单位负责人必须属于一个单位");
         } else if (u != null && !admin.unitExists(u)) {
             f.add("unit", "unit \"" + u + "\" does not exist", "单位 \"" + u + "\" 不存在");
         }

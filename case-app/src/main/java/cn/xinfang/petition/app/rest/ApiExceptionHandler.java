@@ -1,5 +1,6 @@
 package cn.xinfang.petition.app.rest;
 
+import cn.xinfang.petition.app.problem.DatabaseUnavailable;
 import cn.xinfang.petition.app.problem.Problems;
 import cn.xinfang.petition.app.problem.InvalidRequestException;
 import cn.xinfang.petition.app.problem.ServiceException;
@@ -84,6 +85,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof AggregateNotFoundException n) {
             return aggregateNotFound(n);
         }
+        if (cause instanceof ConcurrencyException c) {
+            return concurrent(c);
+        }
         return unexpected(e);
     }
 
@@ -129,6 +133,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            log.warn("database unavailable: {}", e.toString());
+            return DatabaseUnavailable.response();
+        }
         log.error("unexpected error", e);
         return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "an unexpected error occurred; nothing was changed by this request unless its answer says so",
@@ -140,7 +148,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getCause();
         ProblemDetail p;
-        if (cause instanceof InvalidFormatException f) {
+        if (cause instanceof InvalidFormatException f && f.getTargetType() == String.class) {
+            // text with a NUL (NulCharacters): the value is not repeated (it may be long, or personal data)
+            p = Problems.invalid(List.of(new Problems.FieldProblem(path(f), NulCharacters.EN, NulCharacters.ZH)));
+        } else if (cause instanceof InvalidFormatException f) {
             String field = path(f);
             String allowed = f.getTargetType() != null && f.getTargetType().isEnum()
                     ? "; one of " + Arrays.toString(f.getTargetType().getEnumConstants()) : "";

@@ -70,8 +70,8 @@ public class AuditController {
             throw new ServiceException(ServiceException.Kind.NOT_FOUND, "case-not-found",
                     "case " + id + " does not exist; check the id", "信访事项 " + id + " 不存在，请核对编号");
         }
-        String[] units = audit.units(id).orElse(new String[]{null, null});
-        access.requireRead(who, units[0], units[1]);
+        String[] units = audit.units(id).orElse(new String[]{null, null, null});
+        access.requireRead(who, id, units[0], units[1], units[2]);
         return audit.verify(id);
     }
 

@@ -11,6 +11,7 @@ import cn.xinfang.petition.app.cases.CaseService;
 import cn.xinfang.petition.app.cases.Units;
 import cn.xinfang.petition.app.security.Account;
 import cn.xinfang.petition.app.security.CurrentUser;
+import cn.xinfang.petition.app.security.UserAccounts;
 import cn.xinfang.petition.projection.caseview.CaseView;
 import cn.xinfang.petition.projection.ledger.FindLedgerQuery;
 import cn.xinfang.petition.projection.ledger.LedgerPage;
@@ -47,9 +48,11 @@ public class CaseController {
     private final ObjectMapper json;
     private final QueryGateway queries;
     private final TimeRules rules;
+    private final UserAccounts accounts;
 
     public CaseController(CaseService cases, CaseAccessPolicy access, CurrentUser currentUser, Units units, Clock clock,
-                          ObjectMapper json, QueryGateway queries, TimeRules rules) {
+                          ObjectMapper json, QueryGateway queries, TimeRules rules, UserAccounts accounts) {
+        this.accounts = accounts;
         this.cases = cases;
         this.access = access;
         this.currentUser = currentUser;
@@ -79,6 +82,15 @@ public class CaseController {
         if (unit != null && !units.exists(unit)) {
             f.add("unit", "unit \"" + unit + "\" does not exist; see GET /api/admin/units", "单位 \"" + unit + "\" 不存在");
         }
+        String accusedUnit = f.optionalText("accusedUnit", body.accusedUnit(), 64);
+        if (category == Category.ACCUSATION && accusedUnit == null) {
+            f.add("accusedUnit", "is required for an ACCUSATION (检举控告类): the unit accused (条例 第三十条)",
+                    "检举控告类事项必须填写被检举控告的单位（条例第三十条）");
+        } else if (accusedUnit != null && category != null && category != Category.ACCUSATION) {
+            f.add("accusedUnit", "applies to category ACCUSATION only; leave it out", "仅适用于检举控告类事项，请不要填写");
+        } else if (accusedUnit != null && !units.exists(accusedUnit)) {
+            f.add("accusedUnit", "unit \"" + accusedUnit + "\" does not exist; see GET /api/admin/units", "单位 \"" + accusedUnit + "\" 不存在");
+        }
         Instant now = clock.instant();
         Instant occurredAt = f.occurredAt("occurredAt", body.occurredAt(), now, rules);
         if (petitioner != null && petitioner.idNumber() != null
@@ -95,7 +107,7 @@ public class CaseController {
         access.requireRegister(who);
         CaseService.Registered r = cases.register(who, key, hash(body), occurredAt, (id, caseNo) ->
                 new RegisterPetitionCommand(id, caseNo, track, channel, category, petitioner, headcount, subject, content, unit,
-                        who.actor(), occurredAt, now));
+                        accusedUnit, who.actor(), occurredAt, now));
         return ResponseEntity.created(URI.create("/api/cases/" + r.view().id()))
                 .eTag(ETags.of(r.view()))
                 .header("Idempotent-Replayed", Boolean.toString(r.replayed()))
@@ -169,13 +181,49 @@ public class CaseController {
     @PostMapping("/{id}/resolve")
     public ResponseEntity<CaseView> resolve(@PathVariable String id, @RequestBody(required = false) ResolveRequest body,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return step(id, body != null ? body : new ResolveRequest(null, null, null), ifMatch);
+        return step(id, body != null ? body : new ResolveRequest(null, null, null, null), ifMatch);
     }
 
     @PostMapping("/{id}/escalate")
     public ResponseEntity<CaseView> escalate(@PathVariable String id, @RequestBody(required = false) EscalateRequest body,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return step(id, body != null ? body : new EscalateRequest(null, null, null, null, null), ifMatch);
+    }
+
+    @PostMapping("/{id}/notify")
+    public ResponseEntity<CaseView> notifyPetitioner(@PathVariable String id, @RequestBody(required = false) NotifyRequest body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return step(id, body != null ? body : new NotifyRequest(null, null, null, null), ifMatch);
+    }
+
+    @PostMapping("/{id}/deliver")
+    public ResponseEntity<CaseView> deliver(@PathVariable String id, @RequestBody(required = false) DeliverRequest body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return step(id, body != null ? body : new DeliverRequest(null, null, null), ifMatch);
+    }
+
+    @PostMapping("/{id}/review-decision")
+    public ResponseEntity<CaseView> reviewDecision(@PathVariable String id, @RequestBody(required = false) ReviewDecisionRequest body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return step(id, body != null ? body : new ReviewDecisionRequest(null, null, null), ifMatch);
+    }
+
+    /** 复查 / 复核: opens a review case of this case's reply; answers 201 with the review case. */
+    @PostMapping("/{id}/reviews")
+    public ResponseEntity<CaseView> requestReview(@PathVariable String id, @RequestBody(required = false) ReviewRequest body) {
+        Account who = currentUser.get();
+        ReviewRequest b = body != null ? body : new ReviewRequest(null, null, null);
+        Fields f = new Fields();
+        Instant now = clock.instant();
+        Instant occurredAt = f.occurredAt("occurredAt", b.occurredAt(), now, rules);
+        String unit = f.text("unit", b.unit(), 64);
+        if (unit != null && !units.exists(unit)) {
+            f.add("unit", "unit \"" + unit + "\" does not exist; see GET /api/admin/units", "单位 \"" + unit + "\" 不存在");
+        }
+        String reason = f.text("reason", b.reason());
+        f.throwIfInvalid();
+        CaseView review = cases.requestReview(id, who, unit, reason, occurredAt, now);
+        return ResponseEntity.created(URI.create("/api/cases/" + review.id())).eTag(ETags.of(review)).body(review);
     }
 
     @PostMapping("/{id}/transfer")
@@ -199,7 +247,7 @@ public class CaseController {
     @PostMapping("/{id}/extend")
     public ResponseEntity<CaseView> extend(@PathVariable String id, @RequestBody(required = false) ExtendRequest body,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return step(id, body != null ? body : new ExtendRequest(null, null, null, null), ifMatch);
+        return step(id, body != null ? body : new ExtendRequest(null, null, null, null, null, null), ifMatch);
     }
 
     /** Checks the body's fields (all problems at once), then sends its command with the version the client decided on. */
@@ -208,7 +256,8 @@ public class CaseController {
         Fields f = new Fields();
         Instant now = clock.instant();
         Instant occurredAt = f.occurredAt("occurredAt", body.occurredAt(), now, rules);
-        Function<CaseId, Object> command = body.command(f, new StepContext(who.actor(), occurredAt, now, units::exists));
+        Function<CaseId, Object> command = body.command(f, new StepContext(who.actor(), occurredAt, now, units::exists,
+                username -> accounts.find(username).map(Account::actor), rules));
         f.throwIfInvalid();
         CaseView v = cases.step(id, who, ETags.expectedVersions(ifMatch), command);
         return ResponseEntity.ok().eTag(ETags.of(v)).body(v);

@@ -28,7 +28,7 @@ import java.util.List;
 public final class LedgerExport {
 
     static final List<String> HEADERS = List.of("序号", "案件编号", "信访人", "身份证号", "联系方式", "单位或地址", "主要诉求", "渠道",
-            "类别", "办理单位", "经办人", "当前环节", "当前时限", "状态", "化解情况", "备注");
+            "类别", "办理单位", "经办人", "当前环节", "当前时限", "状态", "化解情况", "备注", "书面告知", "送达");
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private LedgerExport() {
@@ -39,7 +39,8 @@ public final class LedgerExport {
                 + (e.satisfaction() == null ? "" : "（" + Labels.of(e.satisfaction()) + "）");
         return List.of(Long.toString(e.seq()), e.caseNo(), e.petitionerName(), nz(e.idNumber()), nz(e.phone()), nz(e.address()),
                 e.subject(), Labels.of(e.channel()), Labels.of(e.category()), e.unit(), nz(e.handler()), Labels.of(e.currentStage()),
-                time(e.currentDue(), zone), Labels.of(e.status()), resolution, nz(e.remark()));
+                time(e.currentDue(), zone), Labels.of(e.status()), resolution, nz(e.remark()), time(e.notifiedAt(), zone),
+                time(e.deliveredAt(), zone));
     }
 
     public static byte[] xlsx(String title, String reportingUnit, Instant reportedAt, List<String> headers, List<List<String>> rows, ZoneId zone) {
@@ -82,15 +83,16 @@ public final class LedgerExport {
     }
 
     static List<String> statsHeaders() {
-        return List.of("单位", "登记数", "受理数", "不予受理数", "办结数", "及时受理率", "按期办结率", "受理回应数", "办理见面数", "办结见面数",
-                "一回应两见面完成率", "超期次数", "满意", "基本满意", "不满意", "未评价");
+        return List.of("单位", "登记数", "受理数", "不予受理数", "办结数", "及时受理率", "按期办结率", "受理回应数", "办理见面数", "免除办理见面数",
+                "办结见面数", "免除办结见面数", "一回应两见面完成率", "超期次数", "满意", "基本满意", "不满意", "未评价");
     }
 
     static List<String> statsRow(UnitStats s) {
         long breaches = s.stages().values().stream().mapToLong(UnitStats.StageStats::breaches).sum();
         return List.of(s.unit(), n(s.registered()), n(s.accepted()), n(s.declined()), n(s.resolved()), pct(s.timelyAcceptanceRate()),
                 pct(s.onTimeConclusionRate()), n(s.responseAndMeetings().responded()), n(s.responseAndMeetings().handlingMeetings()),
-                n(s.responseAndMeetings().conclusionMeetings()), pct(s.responseAndMeetings().completionRate()), n(breaches),
+                n(s.responseAndMeetings().handlingMeetingsWaived()), n(s.responseAndMeetings().conclusionMeetings()),
+                n(s.responseAndMeetings().conclusionMeetingsWaived()), pct(s.responseAndMeetings().completionRate()), n(breaches),
                 n(s.satisfaction().getOrDefault("SATISFIED", 0L)), n(s.satisfaction().getOrDefault("BASICALLY_SATISFIED", 0L)),
                 n(s.satisfaction().getOrDefault("DISSATISFIED", 0L)), n(s.satisfaction().getOrDefault("NOT_RATED", 0L)));
     }

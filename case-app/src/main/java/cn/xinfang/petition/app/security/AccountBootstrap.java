@@ -40,6 +40,7 @@ class AccountBootstrap implements InitializingBean {
             new Demo("supervisor", "督查组", "SUPERVISOR", null),
             new Demo("auditor", "纪检审计", "AUDITOR", null),
             new Demo("handler", "镇信访办经办人", "HANDLER", "town"),
+            new Demo("leader", "镇长", "LEADER", "town"),
             new Demo("village1", "一村经办人", "HANDLER", "village-1"),
             new Demo("village2", "二村经办人", "HANDLER", "village-2"));
 

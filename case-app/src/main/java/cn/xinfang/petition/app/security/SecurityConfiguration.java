@@ -1,5 +1,6 @@
 package cn.xinfang.petition.app.security;
 
+import cn.xinfang.petition.app.problem.DatabaseUnavailable;
 import cn.xinfang.petition.app.problem.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -44,10 +45,16 @@ public class SecurityConfiguration {
         http.securityMatcher(API_PATHS)
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(b -> b.realmName("petition").authenticationEntryPoint((req, res, e) ->
-                        write(res, json, HttpStatus.UNAUTHORIZED, "unauthorized",
-                                "Sign in with HTTP Basic (username and password); a disabled account is refused.",
-                                "请使用用户名和密码登录（HTTP Basic）；已停用的账号不能登录。", true)))
+                .httpBasic(b -> b.realmName("petition").authenticationEntryPoint((req, res, e) -> {
+                    if (DatabaseUnavailable.causedBy(e)) {
+                        // the account could not be read: not a wrong password, and the client should retry
+                        unavailable(res, json);
+                        return;
+                    }
+                    write(res, json, HttpStatus.UNAUTHORIZED, "unauthorized",
+                            "Sign in with HTTP Basic (username and password); a disabled account is refused.",
+                            "请使用用户名和密码登录（HTTP Basic）；已停用的账号不能登录。", true);
+                }))
                 .exceptionHandling(x -> x
                         .authenticationEntryPoint((req, res, e) -> write(res, json, HttpStatus.UNAUTHORIZED, "unauthorized",
                                 "Sign in with HTTP Basic (username and password).", "请使用用户名和密码登录（HTTP Basic）。", true))
@@ -86,6 +93,14 @@ public class SecurityConfiguration {
         return (req, res, e) -> write(res, json, HttpStatus.BAD_REQUEST, "rejected-request",
                 "The request address contains characters that are not allowed (such as ';', '%25' or '//'); remove them and try again.",
                 "请求地址包含不允许的字符（如 ';'、'%25' 或 '//'），请去除后重试。", false);
+    }
+
+    private static void unavailable(HttpServletResponse res, ObjectMapper json) throws IOException {
+        res.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        res.setHeader("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        res.setCharacterEncoding("UTF-8");
+        json.writeValue(res.getOutputStream(), DatabaseUnavailable.problem());
     }
 
     private static void write(HttpServletResponse res, ObjectMapper json, HttpStatus status, String code, String en, String zh,

@@ -17,6 +17,9 @@ import cn.xinfang.petition.app.rest.CaseController;
 import cn.xinfang.petition.app.rest.RegisterRequest;
 import cn.xinfang.petition.app.rest.steps.AcceptRequest;
 import cn.xinfang.petition.app.rest.steps.DeclineRequest;
+import cn.xinfang.petition.app.rest.steps.DeliverRequest;
+import cn.xinfang.petition.app.rest.steps.NotifyRequest;
+import cn.xinfang.petition.app.rest.steps.ReviewDecisionRequest;
 import cn.xinfang.petition.app.rest.steps.EscalateRequest;
 import cn.xinfang.petition.app.rest.steps.ExtendRequest;
 import cn.xinfang.petition.app.rest.steps.MeetingRequest;
@@ -67,9 +70,10 @@ class CasePages {
     private static final Logger log = LoggerFactory.getLogger(CasePages.class);
 
     static final List<String> REGISTER_FIELDS = List.of("track", "channel", "category", "petitioner.name", "petitioner.idNumber",
-            "petitioner.phone", "petitioner.address", "headcount", "subject", "content", "unit", "occurredAt");
+            "petitioner.phone", "petitioner.address", "headcount", "subject", "content", "unit", "occurredAt", "accusedUnit");
     static final List<String> STEP_FIELDS = List.of("occurredAt", "reason", "guidance", "mode", "summary", "kind", "place",
-            "decision", "text", "satisfaction", "leader", "plan", "toUnit", "track", "stage", "amount");
+            "decision", "text", "satisfaction", "satisfactionSource", "leader", "plan", "toUnit", "track", "stage", "amount", "approvedBy",
+            "petitionerToldAt", "receivedBy");
 
     private final CaseController api;
     private final CaseService cases;
@@ -123,7 +127,7 @@ class CasePages {
                 new RegisterRequest.PetitionerRequest(values.get("petitioner.name"), values.get("petitioner.idNumber"),
                         values.get("petitioner.phone"), values.get("petitioner.address")),
                 headcount(values.get("headcount")), values.get("subject"), values.get("content"), values.get("unit"),
-                occurredAt(values.get("occurredAt"), ui.zone()));
+                occurredAt(values.get("occurredAt"), ui.zone()), values.get("accusedUnit"));
         try {
             ResponseEntity<CaseView> r = api.register(body, key);
             return "redirect:/cases/" + r.getBody().id() + "?registered";
@@ -194,13 +198,18 @@ class CasePages {
             case "meeting" -> () -> api.meeting(id, new MeetingRequest(v.get("kind"), v.get("place"), v.get("summary"), at), ifMatch);
             case "waive" -> () -> api.waive(id, new WaiveRequest(v.get("kind"), v.get("reason"), at), ifMatch);
             case "opinion" -> () -> api.opinion(id, new OpinionRequest(v.get("decision"), v.get("text"), at), ifMatch);
-            case "resolve" -> () -> api.resolve(id, new ResolveRequest(v.get("summary"), v.get("satisfaction"), at), ifMatch);
+            case "resolve" -> () -> api.resolve(id, new ResolveRequest(v.get("summary"), v.get("satisfaction"), v.get("satisfactionSource"),
+                    at), ifMatch);
+            case "notify" -> () -> api.notifyPetitioner(id, new NotifyRequest(v.get("kind"), v.get("mode"), v.get("text"), at), ifMatch);
+            case "deliver" -> () -> api.deliver(id, new DeliverRequest(v.get("mode"), at, v.get("receivedBy")), ifMatch);
+            case "review-decision" -> () -> api.reviewDecision(id, new ReviewDecisionRequest(v.get("decision"), v.get("text"), at), ifMatch);
             case "escalate" -> () -> api.escalate(id, new EscalateRequest(v.get("reason"), v.get("leader"), v.get("plan"), v.get("stage"),
                     at), ifMatch);
             case "transfer" -> () -> api.transfer(id, new TransferRequest(v.get("toUnit"), v.get("reason"), at), ifMatch);
             case "return" -> () -> api.giveBack(id, new ReturnRequest(v.get("reason"), at), ifMatch);
             case "reclassify" -> () -> api.reclassify(id, new ReclassifyRequest(v.get("track"), at), ifMatch);
-            case "extend" -> () -> api.extend(id, new ExtendRequest(v.get("stage"), amount(v.get("amount")), v.get("reason"), at), ifMatch);
+            case "extend" -> () -> api.extend(id, new ExtendRequest(v.get("stage"), amount(v.get("amount")), v.get("reason"), v.get("approvedBy"),
+                    occurredAt(v.get("petitionerToldAt"), ui.zone()), at), ifMatch);
             default -> throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
         };
     }
@@ -243,6 +252,11 @@ class CasePages {
         model.addAttribute("escalationReasons", EscalationReason.values());
         model.addAttribute("stages", Stage.values());
         model.addAttribute("tracks", Track.values());
+        model.addAttribute("satisfactionSources", cn.xinfang.petition.api.SatisfactionSource.values());
+        model.addAttribute("noticeKinds", cn.xinfang.petition.api.NoticeKind.values());
+        model.addAttribute("noticeModes", cn.xinfang.petition.api.NoticeMode.values());
+        model.addAttribute("deliveryModes", cn.xinfang.petition.api.DeliveryMode.values());
+        model.addAttribute("reviewDecisions", cn.xinfang.petition.api.ReviewDecision.values());
         return "case";
     }
 

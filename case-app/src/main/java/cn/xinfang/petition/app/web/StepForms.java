@@ -25,6 +25,9 @@ final class StepForms {
         STEPS.put("meeting", List.of(CaseAction.MEET_HANDLING, CaseAction.MEET_CONCLUSION));
         STEPS.put("waive", List.of(CaseAction.WAIVE_MEETING));
         STEPS.put("opinion", List.of(CaseAction.GIVE_OPINION));
+        STEPS.put("notify", List.of(CaseAction.NOTIFY));
+        STEPS.put("review-decision", List.of(CaseAction.DECIDE_REVIEW));
+        STEPS.put("deliver", List.of(CaseAction.DELIVER));
         STEPS.put("resolve", List.of(CaseAction.RESOLVE));
         STEPS.put("transfer", List.of(CaseAction.TRANSFER));
         STEPS.put("return", List.of(CaseAction.RETURN));

@@ -48,6 +48,24 @@ public record Timeline(List<Entry> entries) {
                     v.resolution().satisfaction() == null ? "label.satisfaction.NOT_RATED" : "label.satisfaction." + v.resolution().satisfaction(), v.resolution().summary(),
                     v.resolution().by(), null);
         }
+        for (CaseView.Notice n : v.notices()) {
+            add(e, n.at(), "ui.timeline.notified", "notice." + n.kind(), n.text(), n.by(), null);
+        }
+        if (v.delivery() != null) {
+            add(e, v.delivery().at(), "ui.timeline.delivered", "label.deliveryMode." + v.delivery().mode(), v.delivery().receivedBy(),
+                    v.delivery().by(), null);
+        }
+        if (v.reviewDecision() != null) {
+            add(e, v.reviewDecision().at(), "ui.timeline.reviewDecided", "label.reviewDecision." + v.reviewDecision().decision(),
+                    v.reviewDecision().text(), v.reviewDecision().by(), null);
+        }
+        for (CaseView.Review r : v.reviews()) {
+            add(e, r.requestedAt(), "ui.timeline.reviewRequested", null, r.unit(), null, null);
+        }
+        for (CaseView.Extension x : v.extensions()) {
+            add(e, x.at(), "ui.timeline.extended", "stage." + x.stage(), x.reason() + (x.approvedBy() == null ? "" : " · " + x.approvedBy()),
+                    x.by(), null);
+        }
         for (CaseView.Escalation x : v.escalations()) {
             add(e, x.at(), "ui.timeline.escalated", "label.escalationReason." + x.reason(), x.leader() + (x.plan() == null ? "" : " · " + x.plan()), x.by(), null);
         }

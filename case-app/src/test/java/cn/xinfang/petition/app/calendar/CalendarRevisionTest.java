@@ -84,10 +84,13 @@ class CalendarRevisionTest {
         for (String step : List.of("sign", "accept")) {
             api.post("handler", "/api/cases/" + resolved + "/" + step, null);
         }
+        api.post("handler", "/api/cases/" + resolved + "/notify", "{\"kind\":\"ACCEPTED\",\"mode\":\"POST\",\"text\":\"受理告知书\"}");
         api.post("handler", "/api/cases/" + resolved + "/respond", "{\"mode\":\"PHONE\",\"summary\":\"告知\"}");
         api.post("handler", "/api/cases/" + resolved + "/meetings", "{\"kind\":\"HANDLING\",\"summary\":\"见面\"}");
         api.post("handler", "/api/cases/" + resolved + "/opinion", "{\"decision\":\"EXPLAINED\",\"text\":\"解释\"}");
         api.post("handler", "/api/cases/" + resolved + "/meetings", "{\"kind\":\"CONCLUSION\",\"summary\":\"见面\"}");
+        api.post("handler", "/api/cases/" + resolved + "/deliver", "{\"mode\":\"IN_PERSON\"}");
+        // notified, delivered and resolved: nothing of it runs any more
         assertThat(api.post("handler", "/api/cases/" + resolved + "/resolve", "{\"summary\":\"办结\"}").status()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

@@ -71,6 +71,15 @@ class MessageBundlesTest {
             for (Track t : Track.values()) {
                 assertThat(p.getProperty("track." + t.name())).as(bundle + " track." + t.name()).isNotBlank();
             }
+            for (cn.xinfang.petition.api.LimitUnit u : cn.xinfang.petition.api.LimitUnit.values()) {
+                assertThat(p.getProperty("limit." + u.name())).as(bundle + " limit." + u.name()).contains("{0}");
+            }
+            for (cn.xinfang.petition.api.NoticeKind k : cn.xinfang.petition.api.NoticeKind.values()) {
+                assertThat(p.getProperty("notice." + k.name())).as(bundle + " notice." + k.name()).isNotBlank();
+            }
+            for (cn.xinfang.petition.api.Decision d : cn.xinfang.petition.api.Decision.values()) {
+                assertThat(p.getProperty("decision." + d.name())).as(bundle + " decision." + d.name()).isNotBlank();
+            }
         }
     }
 
@@ -92,8 +101,13 @@ class MessageBundlesTest {
                 Rejection.Part.of("rule.part.nothing-allowed"));
         assertThat(m.render(progress, RuleMessages.ENGLISH))
                 .isEqualTo("cannot give the opinion: the case is accepted, petitioner told; nothing is allowed now");
-        assertThat(m.render(Rejection.of(RuleCode.EXTENSION_LIMIT_EXCEEDED, 30L, 20L, 10L), RuleMessages.CHINESE))
-                .isEqualTo("办结时限延期累计不得超过30日（条例第三十四条）；已延期20日，最多还可延期10日");
+        assertThat(m.render(Rejection.of(RuleCode.EXTENSION_LIMIT_EXCEEDED, Stage.CONCLUDE, 1L,
+                cn.xinfang.petition.api.LimitAmount.calendarDays(30), 20L, 1L), RuleMessages.CHINESE))
+                .isEqualTo("环节办结最多延期1次，累计不超过30日（条例第三十四条）；已延期1次");
+        assertThat(m.render(Rejection.of(RuleCode.EXTENSION_LIMIT_EXCEEDED, Stage.OPINION, 1L,
+                cn.xinfang.petition.api.LimitAmount.workingDays(5), 0L, 0L), RuleMessages.ENGLISH))
+                .isEqualTo("stage OPINION may be extended at most 1 time(s) and by at most 5 working days in all (条例 第三十四条); "
+                        + "it has had 0 extension(s)");
         assertThat(m.render(Rejection.of(RuleCode.OCCURRED_AT_IN_FUTURE, Instant.parse("2024-03-04T01:00:00Z")), RuleMessages.ENGLISH))
                 .startsWith("occurredAt 2024-03-04T01:00:00Z is in the future");
         assertThat(m.render(Rejection.of(RuleCode.NOT_HANDLER_OF_UNIT, "town", CaseAction.SIGN, "HANDLER",

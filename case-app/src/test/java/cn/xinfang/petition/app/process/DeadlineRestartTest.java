@@ -18,12 +18,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -67,22 +64,7 @@ class DeadlineRestartTest {
 
     /** A calendar for this year and the next with no holidays and every weekend day a make-up working day. */
     static Path everyDayWorks() throws IOException {
-        int year = LocalDate.now(ZONE).getYear();
-        StringBuilder json = new StringBuilder("{\"years\":{");
-        for (int y = year; y <= year + 1; y++) {
-            List<String> weekend = new ArrayList<>();
-            for (LocalDate d = LocalDate.of(y, 1, 1); d.getYear() == y; d = d.plusDays(1)) {
-                if (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
-                    weekend.add("\"" + d + "\"");
-                }
-            }
-            json.append(y == year ? "" : ",").append('"').append(y).append("\":{\"holidays\":[],\"workdays\":[")
-                    .append(String.join(",", weekend)).append("]}");
-        }
-        json.append("}}");
-        Path file = dir.resolve("every-day-works.json");
-        Files.writeString(file, json);
-        return file;
+        return cn.xinfang.petition.app.support.EveryDayWorks.write(dir.resolve("every-day-works.json"));
     }
 
     /** The occurrence time whose 2-working-hour limit runs out exactly at {@code target}. */
@@ -117,7 +99,7 @@ class DeadlineRestartTest {
         CaseId id = CaseId.newId();
         Actor handler = new Actor("handler", "town", Role.HANDLER);
         commands.sendAndWait(new RegisterPetitionCommand(id, "2026-000100", Track.SIMPLE, Channel.VISIT, Category.COMPLAINT,
-                new Petitioner("王五", null, null, null), 1, "补录", "纸质台账补录", "town", handler,
+                new Petitioner("王五", null, null, null), 1, "补录", "纸质台账补录", "town", null, handler,
                 signedAt.minusSeconds(60), Instant.now()));
         commands.sendAndWait(new SignPetitionCommand(id, handler, signedAt, Instant.now()));
 
@@ -156,7 +138,7 @@ class DeadlineRestartTest {
         assertThat(count(store, id, cn.xinfang.petition.api.event.PetitionEscalatedEvent.class)).isEqualTo(1);
         assertThat(second.getBean(JdbcTemplate.class).queryForObject(
                 "select count(*) from scheduled_tasks where task_name = 'AxonDeadline'", Integer.class))
-                .as("only the CONCLUDE-free stages remain: nothing else is scheduled for this case").isZero();
+                .as("only the written notice's warning and due remain scheduled (NOTIFY runs 15 days)").isEqualTo(2);
         assertThat(store.readEvents(id.value()).asStream().map(m -> m.getPayloadType().getSimpleName())
                 .collect(Collectors.toList())).contains("TimeLimitWarningRaisedEvent");
     }

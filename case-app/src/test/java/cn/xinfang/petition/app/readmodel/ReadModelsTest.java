@@ -210,7 +210,7 @@ class ReadModelsTest {
             List<String> headers = new ArrayList<>();
             header.forEach(cell -> headers.add(cell.getStringCellValue()));
             assertThat(headers).containsExactly("序号", "案件编号", "信访人", "身份证号", "联系方式", "单位或地址", "主要诉求", "渠道",
-                    "类别", "办理单位", "经办人", "当前环节", "当前时限", "状态", "化解情况", "备注");
+                    "类别", "办理单位", "经办人", "当前环节", "当前时限", "状态", "化解情况", "备注", "书面告知", "送达");
             assertThat(s.getLastRowNum()).isEqualTo(5);
             assertThat(s.getRow(3).getCell(0).getStringCellValue()).isEqualTo("1");
             assertThat(s.getRow(3).getCell(2).getStringCellValue()).isEqualTo("王五");
@@ -228,7 +228,8 @@ class ReadModelsTest {
         byte[] bytes = r.raw().body();
         assertThat(new byte[]{bytes[0], bytes[1], bytes[2]}).containsExactly(0xEF, 0xBB, 0xBF);
         String[] lines = new String(bytes, StandardCharsets.UTF_8).substring(1).split("\r\n");
-        assertThat(lines[0]).isEqualTo("序号,案件编号,信访人,身份证号,联系方式,单位或地址,主要诉求,渠道,类别,办理单位,经办人,当前环节,当前时限,状态,化解情况,备注");
+        assertThat(lines[0]).isEqualTo("序号,案件编号,信访人,身份证号,联系方式,单位或地址,主要诉求,渠道,类别,办理单位,经办人,当前环节,当前时限,状态,化解情况,备注,"
+                + "书面告知,送达");
         assertThat(lines).hasSize(2);
         assertThat(lines[1]).contains("B 低保申请").contains("village-1").contains("已登记");
     }

@@ -63,7 +63,8 @@ class CaseApiTest {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.body().get("id").asText();
         assertThat(created.header("Location")).isEqualTo("/api/cases/" + id);
-        assertThat(created.header("ETag")).isEqualTo("\"1\"");
+        // registration records three events: the registration, and the SIGN and NOTIFY (书面告知) limits started
+        assertThat(created.header("ETag")).isEqualTo("\"2\"");
         assertThat(created.body().get("caseNo").asText()).matches("\\d{4}-\\d{6}");
         assertThat(created.body().get("status").asText()).isEqualTo("REGISTERED");
         assertThat(created.body().at("/petitioner/idNumber").asText()).isEqualTo("110105********002X");
@@ -77,17 +78,23 @@ class CaseApiTest {
         String base = "/api/cases/" + id;
         assertThat(api.post("handler", base + "/sign", null).status()).isEqualTo(200);
         assertThat(api.post("handler", base + "/accept", "{}").status()).isEqualTo(200);
+        assertThat(api.post("handler", base + "/notify", "{\"kind\":\"ACCEPTED\",\"mode\":\"POST\",\"text\":\"受理告知书\"}").status())
+                .isEqualTo(200);
         assertThat(api.post("handler", base + "/respond", "{\"mode\":\"PHONE\",\"summary\":\"电话告知已受理\"}").status()).isEqualTo(200);
         assertThat(api.post("handler", base + "/meetings", "{\"kind\":\"HANDLING\",\"place\":\"镇信访办\",\"summary\":\"当面沟通\"}").status())
                 .isEqualTo(200);
         assertThat(api.post("handler", base + "/opinion", "{\"decision\":\"SUPPORTED\",\"text\":\"支持\"}").status()).isEqualTo(200);
         assertThat(api.post("handler", base + "/meetings", "{\"kind\":\"CONCLUSION\",\"summary\":\"告知处理结果\"}").status())
                 .isEqualTo(200);
-        Api.Res resolved = api.post("handler", base + "/resolve", "{\"summary\":\"已化解\",\"satisfaction\":\"SATISFIED\"}");
+        assertThat(api.post("handler", base + "/deliver", "{\"mode\":\"IN_PERSON\",\"receivedBy\":\"张三\"}").status()).isEqualTo(200);
+        Api.Res resolved = api.post("handler", base + "/resolve",
+                "{\"summary\":\"已化解\",\"satisfaction\":\"SATISFIED\",\"satisfactionSource\":\"IN_PERSON\"}");
         assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
         JsonNode v = resolved.body();
         assertThat(v.get("status").asText()).isEqualTo("RESOLVED");
         assertThat(v.at("/resolution/satisfaction").asText()).isEqualTo("SATISFIED");
+        assertThat(v.at("/resolution/satisfactionSource").asText()).isEqualTo("IN_PERSON");
+        assertThat(v.get("deliveredAt").isTextual()).isTrue();
         assertThat(v.at("/steps/resolvedAt").isTextual()).isTrue();
         for (JsonNode l : v.get("timeLimits")) {
             assertThat(l.get("status").asText()).as(l.toString()).isIn("MET", "MET_LATE");
@@ -125,7 +132,7 @@ class CaseApiTest {
             Api.Res sign = api.post("village1", "/api/cases/" + id + "/sign", null);
             assertThat(sign.status()).isEqualTo(403);
             assertThat(sign.header("Content-Type")).startsWith("application/problem+json");
-            assertThat(api.get("handler", "/api/cases/" + id).body().get("version").asLong()).isEqualTo(1);
+            assertThat(api.get("handler", "/api/cases/" + id).body().get("version").asLong()).isEqualTo(2);
         }
 
         @Test
@@ -135,7 +142,7 @@ class CaseApiTest {
             assertThat(api.get("auditor", "/api/cases/" + id).status()).isEqualTo(200);
             assertThat(api.post("auditor", "/api/cases/" + id + "/sign", null).status()).isEqualTo(403);
             assertThat(api.post("auditor", "/api/cases", register("SIMPLE", "town")).status()).isEqualTo(403);
-            assertThat(api.get("handler", "/api/cases/" + id).body().get("version").asLong()).isEqualTo(1);
+            assertThat(api.get("handler", "/api/cases/" + id).body().get("version").asLong()).isEqualTo(2);
         }
 
         @Test
@@ -197,7 +204,7 @@ class CaseApiTest {
             assertThat(second.body().get("caseNo").asText()).isEqualTo(first.body().get("caseNo").asText());
             assertThat(second.header("Location")).isEqualTo(first.header("Location"));
             assertThat(jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ?", Integer.class,
-                    first.body().get("id").asText())).isEqualTo(2);
+                    first.body().get("id").asText())).isEqualTo(3);
         }
 
         @Test
@@ -226,10 +233,10 @@ class CaseApiTest {
         @DisplayName("If-Match 版本过旧：412，不做任何修改")
         void aStepOnAnOlderVersionIsRefusedWith412() {
             String id = newCase("handler", "SIMPLE", "town");
-            Api.Res signed = api.post("handler", "/api/cases/" + id + "/sign", null, Map.of("If-Match", "\"1\""));
+            Api.Res signed = api.post("handler", "/api/cases/" + id + "/sign", null, Map.of("If-Match", "\"2\""));
             assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
             String etag = signed.header("ETag");
-            Api.Res stale = api.post("handler", "/api/cases/" + id + "/accept", null, Map.of("If-Match", "\"1\""));
+            Api.Res stale = api.post("handler", "/api/cases/" + id + "/accept", null, Map.of("If-Match", "\"2\""));
             assertThat(stale.status()).isEqualTo(412);
             assertThat(stale.body().get("code").asText()).isEqualTo("version-mismatch");
             assertThat(api.get("handler", "/api/cases/" + id).header("ETag")).isEqualTo(etag);

@@ -56,12 +56,16 @@ class OpenApiDocumentTest {
             "meetings; kind summary; kind place summary occurredAt",
             "meetings/waive; kind reason; kind reason occurredAt",
             "opinion; decision text; decision text occurredAt",
-            "resolve; summary; summary satisfaction occurredAt",
+            "resolve; summary; summary satisfaction satisfactionSource occurredAt",
+            "notify; kind mode text; kind mode text occurredAt",
+            "deliver; mode; mode receivedBy occurredAt",
+            "review-decision; decision text; decision text occurredAt",
+            "reviews; unit reason; unit reason occurredAt",
             "escalate; reason leader; reason leader plan stage occurredAt",
             "transfer; toUnit reason; toUnit reason occurredAt",
             "return; reason; reason occurredAt",
             "reclassify; track; track occurredAt",
-            "extend; stage amount reason; stage amount reason occurredAt"})
+            "extend; stage amount reason approvedBy petitionerToldAt; stage amount reason approvedBy petitionerToldAt occurredAt"})
     void eachStepShowsItsOwnFields(String step, String required, String properties) {
         JsonNode schema = schemaOfStep(step);
         List<String> props = new ArrayList<>();

@@ -18,9 +18,16 @@ public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final java.time.Duration timeout;
 
     public Api(int port) {
+        this(port, null);
+    }
+
+    /** A client whose requests give up after {@code timeout} (an {@link IllegalStateException}). */
+    public Api(int port, java.time.Duration timeout) {
         this.base = "http://localhost:" + port;
+        this.timeout = timeout;
     }
 
     /** A response: status, headers and the body as JSON (a text node when it is not JSON). */
@@ -73,6 +80,9 @@ public final class Api {
                         : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         if (json != null) {
             b.header("Content-Type", "application/json");
+        }
+        if (timeout != null) {
+            b.timeout(timeout);
         }
         if (user != null) {
             String cred = user.contains(":") ? user : user + ":demo";

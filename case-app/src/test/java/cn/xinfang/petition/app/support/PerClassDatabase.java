@@ -85,6 +85,10 @@ public class PerClassDatabase implements ContextCustomizerFactory {
                     "spring.datasource.url=" + url,
                     "spring.datasource.username=" + pgUser(),
                     "spring.datasource.password=" + pgPassword(),
+                    // Spring keeps each test class's context (and its pool) cached: idle connections are given back
+                    // after 10 s, or the cached pools exhaust PostgreSQL's connections ("too many clients")
+                    "spring.datasource.hikari.minimum-idle=1",
+                    "spring.datasource.hikari.idle-timeout=10000",
                     "spring.flyway.schemas=" + name,
                     "spring.flyway.default-schema=" + name};
         }

@@ -10,13 +10,17 @@ import static cn.xinfang.petition.api.command.CommandChecks.requireText;
 import static cn.xinfang.petition.api.command.CommandChecks.requireTimes;
 
 /**
- * 延期 – a supervisor extends an open stage by an amount in the stage's own unit, with a reason.
+ * 延期 – an open stage extended by an amount in the stage's own unit, with a reason, the approving
+ * leader or supervisor ({@code approver}: their user id, unit and role, 条例 第三十四条) and when the
+ * petitioner was told why.
  * {@code occurredAt} is when it happened (null: when recorded); it is set for paper records entered later (补录).
  */
 public record ExtendTimeLimitCommand(@TargetAggregateIdentifier CaseId caseId,
         Stage stage,
         long amount,
         String reason,
+        Actor approver,
+        Instant petitionerToldAt,
         Actor actor,
         Instant occurredAt,
         Instant recordedAt) implements CaseCommand {
@@ -25,6 +29,8 @@ public record ExtendTimeLimitCommand(@TargetAggregateIdentifier CaseId caseId,
         requireNonNull(stage, "stage");
         CommandChecks.requireAtLeast(amount, 1, "amount");
         requireText(reason, "reason");
+        requireNonNull(approver, "approver");
+        requireNonNull(petitionerToldAt, "petitionerToldAt");
         requireNonNull(caseId, "caseId");
         requireNonNull(actor, "actor");
         requireTimes(occurredAt, recordedAt);

@@ -12,6 +12,8 @@ import static cn.xinfang.petition.api.command.CommandChecks.requireTimes;
 /**
  * 登记 – a unit receives a petition and records it; the registering unit is the first receiver (首接).
  * {@code occurredAt} is when it happened (null: when recorded); it is set for paper records entered later (补录).
+ * {@code accusedUnit} names the unit an accusation (检举控告类) accuses; a registering handler's own unit is
+ * the first receiver, and a case registered for another unit is assigned to it (交办).
  */
 public record RegisterPetitionCommand(CaseId caseId,
         String caseNo,
@@ -23,6 +25,7 @@ public record RegisterPetitionCommand(CaseId caseId,
         String subject,
         String content,
         String unit,
+        String accusedUnit,
         Actor actor,
         Instant occurredAt,
         Instant recordedAt) implements CaseCommand {

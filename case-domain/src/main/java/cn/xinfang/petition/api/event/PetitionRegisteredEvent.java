@@ -7,8 +7,10 @@ import java.time.Instant;
 
 /**
  * 登记 – a petition was received and recorded; {@code firstUnit} is the first receiver (首接), {@code unit} the unit assigned to handle it.
+ * Revision 2 adds {@code accusedUnit} (检举控告类: the unit accused), {@code parentCaseId} and {@code reviewLevel}
+ * (a review case, 复查 / 复核); all null in revision 1 payloads.
  */
-@Revision("1")
+@Revision("2")
 public record PetitionRegisteredEvent(
         CaseId caseId,
         String caseNo,
@@ -22,6 +24,9 @@ public record PetitionRegisteredEvent(
         String content,
         String unit,
         String firstUnit,
+        String accusedUnit,
+        CaseId parentCaseId,
+        ReviewLevel reviewLevel,
         Actor actor,
         Instant occurredAt,
         Instant recordedAt) implements CaseEvent {

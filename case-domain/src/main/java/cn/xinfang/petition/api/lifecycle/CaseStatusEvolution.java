@@ -9,12 +9,15 @@ import cn.xinfang.petition.api.event.PetitionResolvedEvent;
 import cn.xinfang.petition.api.event.PetitionReturnedEvent;
 import cn.xinfang.petition.api.event.PetitionSignedEvent;
 import cn.xinfang.petition.api.event.PetitionTransferredEvent;
+import cn.xinfang.petition.api.event.ReplyDeliveredEvent;
+import cn.xinfang.petition.api.event.ReviewDecidedEvent;
 
 import java.util.Optional;
 
 /**
  * 办理状态的演进 – the one place where an event moves a case's status. Pure. A transfer or a return
  * puts the case back to {@link CaseStatus#REGISTERED} for the receiving unit (首接首办: it signs anew).
+ * A review case (复查 / 复核) is "opinion given" once decided and resolved once its decision is delivered.
  */
 public final class CaseStatusEvolution {
 
@@ -41,8 +44,11 @@ public final class CaseStatusEvolution {
         if (event instanceof PetitionDeclinedEvent) {
             return Optional.of(CaseStatus.DECLINED);
         }
-        if (event instanceof OpinionGivenEvent) {
+        if (event instanceof OpinionGivenEvent || event instanceof ReviewDecidedEvent) {
             return Optional.of(CaseStatus.OPINION_GIVEN);
+        }
+        if (event instanceof ReplyDeliveredEvent e && e.concludes()) {
+            return Optional.of(CaseStatus.RESOLVED);
         }
         if (event instanceof PetitionResolvedEvent) {
             return Optional.of(CaseStatus.RESOLVED);

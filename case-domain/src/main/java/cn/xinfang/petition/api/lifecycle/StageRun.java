@@ -52,16 +52,28 @@ public record StageRun(TimeLimit limit, String unit, TimeLimitStatus status, Ins
     }
 
     /**
-     * 延期 or 重算 – the run under a new limit. When the due instant moves, the breach and the warning
-     * no longer hold (they are raised again at the new instants); when only the warning instant moves,
-     * the warning no longer holds.
+     * 延期 or 重算 – the run under a new limit. A breach already recorded stays (a stage breached
+     * before an extension and done after the breach is late, whatever the new due instant: it ends
+     * MET_LATE). Otherwise, when the
+     * due or the warning instant moves, the warning no longer holds (it is raised again at the new
+     * instant).
      */
     public StageRun replaced(TimeLimit fresh) {
-        boolean dueMoved = !fresh.due().equals(limit.due());
-        boolean warningMoved = !fresh.warning().equals(limit.warning());
-        Instant breached = dueMoved ? null : breachedAt;
-        Instant warned = dueMoved || warningMoved ? null : warnedAt;
-        return new StageRun(fresh, unit, statusOf(warned, breached), warned, breached, stoppedAt, stopReason);
+        if (breachedAt != null) {
+            return new StageRun(fresh, unit, status, warnedAt, breachedAt, stoppedAt, stopReason);
+        }
+        boolean moved = !fresh.due().equals(limit.due()) || !fresh.warning().equals(limit.warning());
+        Instant warned = moved ? null : warnedAt;
+        return new StageRun(fresh, unit, statusOf(warned, null), warned, null, stoppedAt, stopReason);
+    }
+
+    /**
+     * Whether a stop at {@code at} meets the limit: by the due instant, and not after a breach. A
+     * breach is dated at the due instant it passed, so a back-entered step that happened before it
+     * still meets the limit, while a step after a breach that an extension followed does not.
+     */
+    public boolean metIfStoppedAt(Instant at) {
+        return !at.isAfter(limit.due()) && (breachedAt == null || !at.isAfter(breachedAt));
     }
 
     /** 预警 recorded. */

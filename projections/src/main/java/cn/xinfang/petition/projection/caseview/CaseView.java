@@ -28,6 +28,11 @@ public record CaseView(
         String content,
         String unit,
         String firstUnit,
+        String accusedUnit,
+        String parentCaseId,
+        String reviewLevel,
+        Instant deliveredAt,
+        Instant reviewRequestDeadline,
         Steps steps,
         Decline decline,
         Response response,
@@ -36,6 +41,11 @@ public record CaseView(
         Resolution resolution,
         List<Escalation> escalations,
         List<Transfer> transfers,
+        List<Notice> notices,
+        Delivery delivery,
+        ReviewDecisionView reviewDecision,
+        List<Review> reviews,
+        List<Extension> extensions,
         List<TimeLimitView> timeLimits,
         long version) {
 
@@ -46,7 +56,8 @@ public record CaseView(
     /** The time of every step taken so far (occurrence times). */
     public record Steps(Instant registeredAt, Instant signedAt, Instant acceptedAt, Instant declinedAt,
                         Instant respondedAt, Instant handlingMeetingAt, Instant opinionAt,
-                        Instant conclusionMeetingAt, Instant resolvedAt) {
+                        Instant conclusionMeetingAt, Instant resolvedAt, Instant notifiedAt, Instant deliveredAt,
+                        Instant reviewDecidedAt) {
     }
 
     public record Decline(String reason, String guidance, String by, Instant at) {
@@ -62,15 +73,37 @@ public record CaseView(
     public record Opinion(String decision, String text, String by, Instant at) {
     }
 
-    public record Resolution(String summary, String satisfaction, String by, Instant at) {
+    /** 办结, with the petitioner's rating and where it came from (条例 第二十一条). */
+    public record Resolution(String summary, String satisfaction, String satisfactionSource, String by, Instant at) {
+    }
+
+    /** 书面告知 – a written notice given to the petitioner. */
+    public record Notice(String kind, String mode, String text, String unit, String by, Instant at) {
+    }
+
+    /** 送达 – how and when the reply reached the petitioner. */
+    public record Delivery(String mode, String receivedBy, String by, Instant at) {
+    }
+
+    /** 复查 / 复核意见 – a review case's decision. */
+    public record ReviewDecisionView(String decision, String text, String by, Instant at) {
+    }
+
+    /** A review requested on this case: the review case and its level. */
+    public record Review(String caseId, String level, String unit, Instant requestedAt) {
+    }
+
+    /** 延期 – an extension: the stage, by how much, why, who approved it and when the petitioner was told. */
+    public record Extension(String stage, cn.xinfang.petition.api.LimitAmount amount, String reason, String approvedBy,
+                            Instant petitionerToldAt, String by, Instant at) {
     }
 
     /** 提级 / 包案. */
     public record Escalation(String reason, String leader, String plan, String stage, String by, Instant at) {
     }
 
-    /** 转送 or 退回 ({@code returned} true). */
-    public record Transfer(String fromUnit, String toUnit, String reason, boolean returned, Instant returnableUntil,
+    /** 转送 / 交办 ({@code kind} TRANSFER or ASSIGNMENT) or 退回 ({@code returned} true). */
+    public record Transfer(String fromUnit, String toUnit, String reason, String kind, boolean returned, Instant returnableUntil,
                            String by, Instant at) {
     }
 }

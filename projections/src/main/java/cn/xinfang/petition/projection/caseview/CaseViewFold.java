@@ -6,6 +6,7 @@ import cn.xinfang.petition.api.Petitioner;
 import cn.xinfang.petition.api.PhoneNumber;
 import cn.xinfang.petition.api.ResidentIdNumber;
 import cn.xinfang.petition.api.Stage;
+import cn.xinfang.petition.api.TransferKind;
 import cn.xinfang.petition.api.TimeLimit;
 import cn.xinfang.petition.api.event.*;
 import cn.xinfang.petition.api.lifecycle.CaseStatusEvolution;
@@ -30,6 +31,12 @@ public final class CaseViewFold {
     private cn.xinfang.petition.api.Track track;
     private String unit;
     private Instant signedAt, acceptedAt, declinedAt, respondedAt, handlingMeetingAt, opinionAt, conclusionMeetingAt, resolvedAt;
+    private Instant notifiedAt, deliveredAt, reviewDecidedAt, reviewRequestDeadline;
+    private final List<CaseView.Notice> notices = new ArrayList<>();
+    private CaseView.Delivery delivery;
+    private CaseView.ReviewDecisionView reviewDecision;
+    private final List<CaseView.Review> reviews = new ArrayList<>();
+    private final List<CaseView.Extension> extensions = new ArrayList<>();
     private CaseView.Decline decline;
     private CaseView.Response response;
     private final List<CaseView.Meeting> meetings = new ArrayList<>();
@@ -72,17 +79,31 @@ public final class CaseViewFold {
         } else if (event instanceof PetitionResolvedEvent e) {
             resolvedAt = e.occurredAt();
             resolution = new CaseView.Resolution(e.summary(), e.satisfaction() == null ? null : e.satisfaction().name(),
-            e.actor().userId(), e.occurredAt());
+                    e.satisfactionSource() == null ? null : e.satisfactionSource().name(), e.actor().userId(), e.occurredAt());
+        } else if (event instanceof PetitionerNotifiedEvent e) {
+            notifiedAt = e.occurredAt();
+            notices.add(new CaseView.Notice(e.kind().name(), e.mode().name(), e.text(), e.unit(), e.actor().userId(), e.occurredAt()));
+        } else if (event instanceof ReplyDeliveredEvent e) {
+            deliveredAt = e.occurredAt();
+            reviewRequestDeadline = e.reviewRequestDeadline();
+            delivery = new CaseView.Delivery(e.mode().name(), e.receivedBy(), e.actor().userId(), e.occurredAt());
+        } else if (event instanceof ReviewRequestedEvent e) {
+            reviews.add(new CaseView.Review(e.reviewCaseId().value(), e.level().name(), e.unit(), e.occurredAt()));
+        } else if (event instanceof ReviewDecidedEvent e) {
+            reviewDecidedAt = e.occurredAt();
+            opinionAt = e.occurredAt();
+            reviewDecision = new CaseView.ReviewDecisionView(e.decision().name(), e.text(), e.actor().userId(), e.occurredAt());
         } else if (event instanceof PetitionEscalatedEvent e) {
             escalations.add(new CaseView.Escalation(e.reason().name(), e.leader(), e.plan(),
             e.stage() == null ? null : e.stage().name(), e.actor().userId(), e.occurredAt()));
         } else if (event instanceof PetitionTransferredEvent e) {
-            transfers.add(new CaseView.Transfer(e.fromUnit(), e.toUnit(), e.reason(), false, e.returnableUntil(),
-            e.actor().userId(), e.occurredAt()));
+            transfers.add(new CaseView.Transfer(e.fromUnit(), e.toUnit(), e.reason(),
+                    e.kind() == null ? TransferKind.TRANSFER.name() : e.kind().name(), false, e.returnableUntil(),
+                    e.actor().userId(), e.occurredAt()));
             restart(e.toUnit());
         } else if (event instanceof PetitionReturnedEvent e) {
-            transfers.add(new CaseView.Transfer(e.fromUnit(), e.toUnit(), e.reason(), true, null, e.actor().userId(),
-            e.occurredAt()));
+            transfers.add(new CaseView.Transfer(e.fromUnit(), e.toUnit(), e.reason(), null, true, null, e.actor().userId(),
+                    e.occurredAt()));
             restart(e.toUnit());
         } else if (event instanceof PetitionReclassifiedEvent e) {
             track = e.toTrack();
@@ -92,6 +113,8 @@ public final class CaseViewFold {
             moveOpen(e.stage(), run -> run.stopped(e.met(), e.reason(), e.occurredAt()));
         } else if (event instanceof TimeLimitExtendedEvent e) {
             moveOpen(e.stage(), run -> run.replaced(e.timeLimit()));
+            extensions.add(new CaseView.Extension(e.stage().name(), e.extension(), e.reason(), e.approvedBy(), e.petitionerToldAt(),
+                    e.actor().userId(), e.occurredAt()));
         } else if (event instanceof TimeLimitRecomputedEvent e) {
             moveOpen(e.stage(), run -> run.replaced(e.timeLimit()));
         } else if (event instanceof TimeLimitWarningRaisedEvent e) {
@@ -110,6 +133,15 @@ public final class CaseViewFold {
         return version;
     }
 
+    /** The case's registration (null before one was folded). */
+    public PetitionRegisteredEvent registration() {
+        return registration;
+    }
+
+    public String caseId() {
+        return id;
+    }
+
     public String unit() {
         return unit;
     }
@@ -118,8 +150,18 @@ public final class CaseViewFold {
         return registration == null ? null : registration.firstUnit();
     }
 
-    /** The view; {@code reveal} shows ID number and phone unmasked. */
+    /** The unit an accusation accuses (null for other cases). */
+    public String accusedUnit() {
+        return registration == null ? null : registration.accusedUnit();
+    }
+
+    /** The view with the accused unit hidden; {@code reveal} shows ID number and phone unmasked. */
     public CaseView view(boolean reveal) {
+        return view(reveal, false);
+    }
+
+    /** The view; {@code reveal} shows ID number and phone unmasked, {@code showAccused} the accused unit of an accusation. */
+    public CaseView view(boolean reveal, boolean showAccused) {
         if (registration == null) {
             throw new IllegalStateException("no events folded: the case does not exist");
         }
@@ -129,10 +171,13 @@ public final class CaseViewFold {
                 reveal ? p.phone() : PhoneNumber.mask(p.phone()), p.address(), !reveal);
         return new CaseView(id, caseNo, track, status, registration.channel(), registration.category(), petitioner,
                 registration.headcount(), registration.collective(), registration.subject(), registration.content(), unit,
-                registration.firstUnit(),
+                registration.firstUnit(), showAccused ? registration.accusedUnit() : null,
+                registration.parentCaseId() == null ? null : registration.parentCaseId().value(),
+                registration.reviewLevel() == null ? null : registration.reviewLevel().name(), deliveredAt, reviewRequestDeadline,
                 new CaseView.Steps(registration.occurredAt(), signedAt, acceptedAt, declinedAt, respondedAt, handlingMeetingAt,
-                        opinionAt, conclusionMeetingAt, resolvedAt),
+                        opinionAt, conclusionMeetingAt, resolvedAt, notifiedAt, deliveredAt, reviewDecidedAt),
                 decline, response, List.copyOf(meetings), opinion, resolution, List.copyOf(escalations), List.copyOf(transfers),
+                List.copyOf(notices), delivery, reviewDecision, List.copyOf(reviews), List.copyOf(extensions),
                 limits.stream().map(CaseViewFold::view).toList(), version);
     }
 

@@ -37,15 +37,17 @@ public class LedgerProjection {
         Object[] values = {e.caseNo(), e.petitioner().name(), e.petitioner().idNumber(), e.petitioner().phone(),
                 e.petitioner().address(), e.subject(), e.content(), e.channel().name(), e.category().name(), e.track().name(),
                 e.unit(), e.firstUnit(), handler(e.actor()), e.headcount(), e.collective(), remark, ts(e.occurredAt()),
-                ts(e.recordedAt()), status, e.caseId().value()};
+                ts(e.recordedAt()), status, e.accusedUnit(), e.parentCaseId() == null ? null : e.parentCaseId().value(),
+                e.reviewLevel() == null ? null : e.reviewLevel().name(), e.caseId().value()};
         int updated = jdbc.update("update ledger_case set case_no = ?, petitioner_name = ?, id_number = ?, phone = ?, address = ?, "
                 + "subject = ?, content = ?, channel = ?, category = ?, track = ?, unit = ?, first_unit = ?, handler = ?, "
                 + "headcount = ?, collective = ?, remark = ?, registered_at = ?, recorded_at = ?, status = ?, "
-                + "escalated = false where case_id = ?", values);
+                + "accused_unit = ?, parent_case_id = ?, review_level = ?, escalated = false where case_id = ?", values);
         if (updated == 0) {
             jdbc.update("insert into ledger_case (case_no, petitioner_name, id_number, phone, address, subject, content, channel, "
                     + "category, track, unit, first_unit, handler, headcount, collective, remark, registered_at, recorded_at, "
-                    + "status, case_id, escalated) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false)",
+                    + "status, accused_unit, parent_case_id, review_level, case_id, escalated) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false)",
                     values);
         }
     }
@@ -76,17 +78,40 @@ public class LedgerProjection {
 
     @EventHandler
     void on(MeetingRecordedEvent e) {
-        meeting(e.caseId().value(), e.kind(), e);
+        meeting(e.caseId().value(), e.kind(), e, false);
+    }
+
+    /** A waived meeting counts as done for the case, and is kept apart from held ones in the statistics. */
+    @EventHandler
+    void on(MeetingWaivedEvent e) {
+        meeting(e.caseId().value(), e.kind(), e, true);
+    }
+
+    private void meeting(String caseId, MeetingKind kind, CaseEvent e, boolean waived) {
+        String column = kind == MeetingKind.HANDLING ? "handling_meeting" : "conclusion_meeting";
+        jdbc.update("update ledger_case set " + column + "_at = ?, " + column + "_waived = ? where case_id = ?",
+                ts(e.occurredAt()), waived, caseId);
     }
 
     @EventHandler
-    void on(MeetingWaivedEvent e) {
-        meeting(e.caseId().value(), e.kind(), e);
+    void on(PetitionerNotifiedEvent e) {
+        jdbc.update("update ledger_case set notified_at = ? where case_id = ?", ts(e.occurredAt()), e.caseId().value());
     }
 
-    private void meeting(String caseId, MeetingKind kind, CaseEvent e) {
-        String column = kind == MeetingKind.HANDLING ? "handling_meeting_at" : "conclusion_meeting_at";
-        jdbc.update("update ledger_case set " + column + " = ? where case_id = ?", ts(e.occurredAt()), caseId);
+    /** 送达; the delivery of a review's decision also concludes the review case. */
+    @EventHandler
+    void on(ReplyDeliveredEvent e) {
+        jdbc.update("update ledger_case set delivered_at = ?, review_request_deadline = ? where case_id = ?", ts(e.occurredAt()),
+                ts(e.reviewRequestDeadline()), e.caseId().value());
+        CaseStatusEvolution.statusAfter(e).ifPresent(status -> jdbc.update(
+                "update ledger_case set status = ?, resolved_at = ? where case_id = ?", status.name(), ts(e.occurredAt()),
+                e.caseId().value()));
+    }
+
+    @EventHandler
+    void on(ReviewDecidedEvent e) {
+        jdbc.update("update ledger_case set status = ?, opinion_at = ? where case_id = ?",
+                CaseStatusEvolution.nameAfter(e), ts(e.occurredAt()), e.caseId().value());
     }
 
     @EventHandler
@@ -97,9 +122,10 @@ public class LedgerProjection {
 
     @EventHandler
     void on(PetitionResolvedEvent e) {
-        jdbc.update("update ledger_case set status = ?, resolved_at = ?, resolution = ?, satisfaction = ?, handler = ? "
-                        + "where case_id = ?", CaseStatusEvolution.nameAfter(e), ts(e.occurredAt()), e.summary(),
-                e.satisfaction() == null ? null : e.satisfaction().name(), e.actor().userId(), e.caseId().value());
+        jdbc.update("update ledger_case set status = ?, resolved_at = ?, resolution = ?, satisfaction = ?, satisfaction_source = ?, "
+                        + "handler = ? where case_id = ?", CaseStatusEvolution.nameAfter(e), ts(e.occurredAt()), e.summary(),
+                e.satisfaction() == null ? null : e.satisfaction().name(),
+                e.satisfactionSource() == null ? null : e.satisfactionSource().name(), e.actor().userId(), e.caseId().value());
     }
 
     @EventHandler

@@ -64,7 +64,8 @@ public class LedgerQueries {
                         rs.getString("unit"), rs.getString("handler"), rs.getString("current_stage"), instant(rs, "current_due"),
                         rs.getString("status"), rs.getString("resolution"), rs.getString("satisfaction"), rs.getString("remark"),
                         rs.getBoolean("collective"), rs.getBoolean("escalated"), instant(rs, "registered_at"),
-                        instant(rs, "resolved_at")), pageArgs.toArray());
+                        instant(rs, "resolved_at"), instant(rs, "notified_at"), instant(rs, "delivered_at"),
+                        rs.getString("parent_case_id"), rs.getString("review_level")), pageArgs.toArray());
         return new LedgerPage(total == null ? 0 : total, q.page(), q.size(), items);
     }
 

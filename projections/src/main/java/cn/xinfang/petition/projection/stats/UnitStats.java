@@ -20,11 +20,13 @@ public record UnitStats(String unit, long registered, long accepted, long declin
     }
 
     /**
-     * 一回应两见面: of the accepted cases, how many had the response (受理回应), the handling meeting
-     * (办理见面) and the conclusion meeting (办结见面) recorded or waived; {@code completionRate} is
-     * the resolved cases that had all three / resolved cases.
+     * 一回应两见面: of the accepted cases, how many had the response (受理回应), and the handling
+     * meeting (办理见面) and the conclusion meeting (办结见面) held, and how many had a meeting waived
+     * instead (counted apart: a waiver is not a meeting); {@code resolvedWithAllThree} is the resolved
+     * cases that had the response and both meetings held, {@code completionRate} that / resolved cases.
      */
-    public record ResponseAndMeetings(long accepted, long responded, long handlingMeetings, long conclusionMeetings,
-                                      long resolvedWithAllThree, Double completionRate) {
+    public record ResponseAndMeetings(long accepted, long responded, long handlingMeetings, long handlingMeetingsWaived,
+                                      long conclusionMeetings, long conclusionMeetingsWaived, long resolvedWithAllThree,
+                                      Double completionRate) {
     }
 }

@@ -37,14 +37,19 @@ public class UnitStatsQueries {
                        sum(case when status = ? then 1 else 0 end) declined,
                        sum(case when status = ? then 1 else 0 end) resolved,
                        sum(case when accepted_at is not null and responded_at is not null then 1 else 0 end) responded,
-                       sum(case when accepted_at is not null and handling_meeting_at is not null then 1 else 0 end) handling,
-                       sum(case when accepted_at is not null and conclusion_meeting_at is not null then 1 else 0 end) conclusion,
+                       sum(case when accepted_at is not null and handling_meeting_at is not null and not handling_meeting_waived
+                                then 1 else 0 end) handling,
+                       sum(case when accepted_at is not null and handling_meeting_waived then 1 else 0 end) handling_waived,
+                       sum(case when accepted_at is not null and conclusion_meeting_at is not null and not conclusion_meeting_waived
+                                then 1 else 0 end) conclusion,
+                       sum(case when accepted_at is not null and conclusion_meeting_waived then 1 else 0 end) conclusion_waived,
                        sum(case when status = ? and responded_at is not null and handling_meeting_at is not null
-                                 and conclusion_meeting_at is not null then 1 else 0 end) all_three
+                                 and conclusion_meeting_at is not null and not handling_meeting_waived
+                                 and not conclusion_meeting_waived then 1 else 0 end) all_three
                   from ledger_case where registered_at >= ? and registered_at < ? group by unit""", rs -> {
             cases.put(rs.getString("unit"), new long[]{rs.getLong("registered"), rs.getLong("accepted"), rs.getLong("declined"),
                     rs.getLong("resolved"), rs.getLong("responded"), rs.getLong("handling"), rs.getLong("conclusion"),
-                    rs.getLong("all_three")});
+                    rs.getLong("all_three"), rs.getLong("handling_waived"), rs.getLong("conclusion_waived")});
         }, DECLINED, RESOLVED, RESOLVED, period[0], period[1]);
         Map<String, Map<String, long[]>> stages = new TreeMap<>();
         jdbc.query("""
@@ -67,13 +72,13 @@ public class UnitStatsQueries {
         units.addAll(stages.keySet());
         List<UnitStats> result = new ArrayList<>();
         for (String unit : units) {
-            long[] c = cases.getOrDefault(unit, new long[8]);
+            long[] c = cases.getOrDefault(unit, new long[10]);
             Map<String, UnitStats.StageStats> st = new TreeMap<>();
             stages.getOrDefault(unit, Map.of()).forEach((stage, v) -> st.put(stage, new UnitStats.StageStats(v[0], v[1], rate(v[1], v[0]), v[2])));
             result.add(new UnitStats(unit, c[0], c[1], c[2], c[3],
                     st.containsKey("ACCEPT") ? st.get("ACCEPT").onTimeRate() : null,
                     st.containsKey("CONCLUDE") ? st.get("CONCLUDE").onTimeRate() : null, st,
-                    new UnitStats.ResponseAndMeetings(c[1], c[4], c[5], c[6], c[7], rate(c[7], c[3])),
+                    new UnitStats.ResponseAndMeetings(c[1], c[4], c[5], c[8], c[6], c[9], c[7], rate(c[7], c[3])),
                     satisfaction.getOrDefault(unit, zeroes())));
         }
         return result;
