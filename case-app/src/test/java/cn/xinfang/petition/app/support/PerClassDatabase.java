@@ -62,15 +62,9 @@ public class PerClassDatabase implements ContextCustomizerFactory {
         return v == null || v.isBlank() ? fallback : v;
     }
 
-    /**
-     * The datasource properties of a test class's own database, and the demo users (cheap hashes).
-     * Spring keeps every test class's context (each has its own database, so none is reused) with its
-     * connection pool: idle connections are let go after 10 s, or a suite of a dozen classes holds
-     * more connections than a default PostgreSQL allows (100).
-     */
+    /** The datasource properties of a test class's own database, and the demo users (cheap hashes). */
     public static String[] properties(String name) {
-        String[] common = {"cases.security.demo-data=true", "cases.security.bcrypt-strength=4",
-                "spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.idle-timeout=10000"};
+        String[] common = {"cases.security.demo-data=true", "cases.security.bcrypt-strength=4"};
         String[] db = datasource(name);
         String[] all = java.util.Arrays.copyOf(db, db.length + common.length);
         System.arraycopy(common, 0, all, db.length, common.length);
