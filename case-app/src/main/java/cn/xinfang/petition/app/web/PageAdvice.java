@@ -49,7 +49,17 @@ class PageAdvice {
     void common(Model model, HttpServletRequest request) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
-            accounts.find(auth.getName()).ifPresent(a -> model.addAttribute("me", a));
+            Account a = accounts.find(auth.getName()).filter(Account::enabled).orElse(null);
+            if (a == null) {
+                // disabled (or removed) by an administrator since signing in: the session ends now, not at its timeout
+                var session = request.getSession(false);
+                if (session != null) {
+                    session.invalidate();
+                }
+                SecurityContextHolder.clearContext();
+                throw new org.springframework.security.authentication.DisabledException("the account is disabled");
+            }
+            model.addAttribute("me", a);
         }
         model.addAttribute("unitNames", unitNames());
         model.addAttribute("path", request.getRequestURI());

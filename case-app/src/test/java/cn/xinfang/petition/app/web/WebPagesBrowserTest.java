@@ -195,7 +195,7 @@ class WebPagesBrowserTest {
         step("accept");
         assertThat(browser.text(By.cssSelector("[data-testid=status]"))).isEqualTo("已受理");
         assertThat(browser.all(By.cssSelector("[data-testid=badges] [data-stage]"))).extracting(e -> e.getAttribute("data-stage"))
-                .containsExactlyInAnyOrder("RESPOND", "MEET_HANDLING", "OPINION", "CONCLUDE");
+                .containsExactlyInAnyOrder("NOTIFY", "RESPOND", "MEET_HANDLING", "OPINION", "CONCLUDE");
         assertThat(browser.text(By.cssSelector("[data-testid=badges]"))).containsPattern("剩余 (\\d+小时)?(\\d+分)?（工作时间）");
 
         // the timeline names every step and limit; each limit's explanation is one click away
@@ -209,7 +209,7 @@ class WebPagesBrowserTest {
         // the dashboard lists it with its next step and the remaining working time
         WebElement row = browser.reloadUntil("/", By.cssSelector("tr[data-case='" + id + "']"));
         assertThat(row.getText()).contains("受理回应").containsPattern("剩余 .*（工作时间）");
-        assertThat(row.findElements(By.cssSelector(".badge"))).hasSize(4);
+        assertThat(row.findElements(By.cssSelector(".badge"))).hasSize(5); // NOTIFY, RESPOND, MEET_HANDLING, OPINION, CONCLUDE
         browser.screenshot("dashboard");
     }
 
@@ -488,7 +488,8 @@ class WebPagesBrowserTest {
         WebElement row = browser.waitFor(By.cssSelector("tr[data-user=civil1]"));
         assertThat(row.getText()).contains("民政办经办人").contains("已启用");
         row.findElement(By.cssSelector("[data-action=disable]")).click();
-        assertThat(browser.waitFor(By.cssSelector("tr[data-user=civil1]")).getText()).contains("已停用");
+        browser.waitFor(By.xpath("//tr[@data-user='civil1'][.//button[@data-action='enable']]"));
+        assertThat(browser.text(By.cssSelector("tr[data-user=civil1]"))).contains("已停用");
 
         browser.driver.manage().deleteAllCookies();
         browser.open("/login");
@@ -496,6 +497,20 @@ class WebPagesBrowserTest {
         browser.type(By.name("password"), "civil-pass-1");
         browser.click(By.cssSelector("[data-action=login]"));
         browser.waitFor(By.cssSelector("[data-testid=login-error]"));
+
+        // a user disabled while signed in is signed out at the next page
+        assertThat(api.post("admin", "/api/admin/users", """
+                {"username":"civil2","password":"civil-pass-2","displayName":"民政办经办人二","role":"HANDLER","unit":"civil-affairs"}
+                """).status()).isEqualTo(201);
+        browser.driver.manage().deleteAllCookies();
+        browser.open("/login");
+        browser.type(By.name("username"), "civil2");
+        browser.type(By.name("password"), "civil-pass-2");
+        browser.click(By.cssSelector("[data-action=login]"));
+        browser.waitFor(By.cssSelector("[data-testid=current-user]"));
+        assertThat(api.put("admin", "/api/admin/users/civil2", "{\"enabled\":false}").status()).isEqualTo(200);
+        browser.open("/");
+        assertThat(browser.path()).startsWith("/login");
 
         // a page of the administrators is refused to others
         browser.login("handler");
