@@ -106,6 +106,12 @@ class ArchitectureTest {
             .because("controllers go through the services; SQL lives behind them");
 
     @ArchTest
+    static final ArchRule pagesNeverTouchTheDatabase = noClasses()
+            .that().resideInAPackage("..app.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "org.axonframework.eventsourcing..")
+            .because("the pages call the same services and request checks as the API, never a second way to the data");
+
+    @ArchTest
     static final ArchRule theServiceHasNoPackageCycles = slices()
             .matching("cn.xinfang.petition.app.(*)..")
             .should().beFreeOfCycles()

@@ -145,6 +145,14 @@ public final class BusinessTime {
         return total;
     }
 
+    /**
+     * 剩余工作时间 – the working time left from {@code now} until {@code due}; when {@code now} is past
+     * {@code due}, the working time since {@code due}, negated (how late, in working time). Not truncated.
+     */
+    public Duration workingTimeLeft(Instant now, Instant due) {
+        return due.isBefore(now) ? workingTimeBetween(due, now).negated() : workingTimeBetween(now, due);
+    }
+
     /** 下一个上班时间 – the start itself when inside working hours, otherwise the next opening. */
     public Instant nextWorkingInstant(Instant start) {
         return walkHours(start, Duration.ZERO, null).countedFrom;

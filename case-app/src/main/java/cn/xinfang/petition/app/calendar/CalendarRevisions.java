@@ -3,6 +3,12 @@ package cn.xinfang.petition.app.calendar;
 import cn.xinfang.petition.api.Actor;
 import cn.xinfang.petition.api.CaseId;
 import cn.xinfang.petition.api.command.RecomputeTimeLimitsCommand;
+import cn.xinfang.petition.api.Stage;
+import cn.xinfang.petition.api.TimeLimit;
+import cn.xinfang.petition.app.cases.CaseService;
+import cn.xinfang.petition.projection.caseview.CaseView;
+import cn.xinfang.petition.projection.caseview.TimeLimitView;
+import cn.xinfang.petition.time.TimeLimitCalculator;
 import cn.xinfang.petition.app.problem.ServiceException;
 import cn.xinfang.petition.app.ops.Projections;
 import cn.xinfang.petition.app.security.Account;
@@ -71,9 +77,12 @@ public class CalendarRevisions implements SmartInitializingSingleton {
         return t;
     });
     private final Projections projections;
+    private final CaseService caseService;
 
-    public CalendarRevisions(JdbcTemplate jdbc, TimeRules rules, CommandGateway commands, Clock clock, Projections projections) {
+    public CalendarRevisions(JdbcTemplate jdbc, TimeRules rules, CommandGateway commands, Clock clock, Projections projections,
+                             CaseService caseService) {
         this.projections = projections;
+        this.caseService = caseService;
         this.jdbc = jdbc;
         this.rules = rules;
         this.commands = commands;
@@ -96,24 +105,57 @@ public class CalendarRevisions implements SmartInitializingSingleton {
         });
     }
 
+    /** One open stage a revision would move: its due and warning instants now and under the revision. */
+    public record MovedStage(String caseId, String caseNo, String unit, Stage stage, Instant dueNow, Instant warningNow,
+                             Instant dueRevised, Instant warningRevised) {
+    }
+
+    /** What a revision would do, before it is put in force: its version, the first date it changes, the stages it moves. */
+    public record Preview(String version, String currentVersion, LocalDate changedFrom, int casesChecked, List<MovedStage> moved) {
+    }
+
+    /**
+     * 预览 – the open stages a calendar file would move, counted exactly as the cases would count them
+     * ({@link TimeLimitCalculator#recompute} on the revised calendar), without putting it in force or
+     * recording anything. The same refusals as {@link #load}: an unreadable file, or one that changes nothing.
+     */
+    public Preview preview(String json) {
+        BusinessCalendar current = rules.calculator().time().calendar();
+        BusinessCalendar revised = current.mergedWith(parse(json));
+        if (revised.version().equals(current.version())) {
+            throw unchanged(current);
+        }
+        Optional<LocalDate> changedFrom = current.firstDifference(revised);
+        List<String> cases = changedFrom.map(this::casesDueFrom).orElse(List.of());
+        TimeLimitCalculator calc = rules.calculator().withTime(rules.calculator().time().withCalendar(revised));
+        List<MovedStage> moved = new java.util.ArrayList<>();
+        for (String caseId : cases) {
+            CaseView view = caseService.load(caseId).view(false);
+            for (TimeLimitView l : view.timeLimits()) {
+                if (l.stoppedAt() != null || l.explanation() == null) {
+                    continue;
+                }
+                TimeLimit now = new TimeLimit(l.stage(), l.startedAt(), l.limit(), l.extensions(), l.dueAt(), l.warningAt(), l.rule(),
+                        null, 0, l.explanation().data());
+                calc.recompute(now, view.track()).filter(fresh -> fresh.instantsDifferFrom(now)).ifPresent(fresh ->
+                        moved.add(new MovedStage(caseId, view.caseNo(), view.unit(), l.stage(), now.due(), now.warning(), fresh.due(),
+                                fresh.warning())));
+            }
+        }
+        moved.sort(java.util.Comparator.comparing(MovedStage::caseNo).thenComparing(MovedStage::stage));
+        return new Preview(revised.version(), current.version(), changedFrom.orElse(null), cases.size(), moved);
+    }
+
     /** Loads a revision; answers the stored revision (status RUNNING while cases are recomputed). */
     public Revision load(Account who, String json) {
         BusinessCalendar overlay = parse(json);
         BusinessCalendar current = rules.calculator().time().calendar();
         BusinessCalendar revised = current.mergedWith(overlay);
         if (revised.version().equals(current.version())) {
-            throw new ServiceException(ServiceException.Kind.CONFLICT, "calendar-unchanged",
-                    "this calendar changes nothing: the calendar in force is already " + current.version(),
-                    "该日历与现行日历相同（" + current.version() + "），无需修订");
+            throw unchanged(current);
         }
         Optional<LocalDate> changedFrom = current.firstDifference(revised);
-        awaitOverdueView();
-        ZoneId zone = rules.calculator().time().zone();
-        List<String> cases = changedFrom.map(d -> jdbc.queryForList("""
-                select distinct r.case_id from time_limit_run r join time_limit_due d on d.run_id = r.run_id
-                 where r.stopped_at is null and d.due_at >= ?
-                   and d.version_no = (select max(d2.version_no) from time_limit_due d2 where d2.run_id = r.run_id)""",
-                String.class, Timestamp.from(d.atStartOfDay(zone).toInstant()))).orElse(List.of());
+        List<String> cases = changedFrom.map(this::casesDueFrom).orElse(List.of());
         Instant now = clock.instant();
         jdbc.update("insert into calendar_revision (version, previous_version, content, loaded_by, loaded_at, changed_from, status, "
                         + "cases_total, cases_done) values (?, ?, ?, ?, ?, ?, 'RUNNING', ?, 0)", revised.version(), current.version(), json,
@@ -129,6 +171,24 @@ public class CalendarRevisions implements SmartInitializingSingleton {
         log.info("calendar revision {} in force (was {}); {} case(s) to recompute", revised.version(), current.version(), cases.size());
         worker.submit(() -> run(revised.version()));
         return find(revised.version()).orElseThrow();
+    }
+
+    private static ServiceException unchanged(BusinessCalendar current) {
+        return new ServiceException(ServiceException.Kind.CONFLICT, "calendar-unchanged",
+                "this calendar changes nothing: the calendar in force is already " + current.version(),
+                "该日历与现行日历相同（" + current.version() + "），无需修订");
+    }
+
+    /** The open cases with a running stage due on or after {@code from} (from the overdue view, once it has caught up). */
+    private List<String> casesDueFrom(LocalDate from) {
+        awaitOverdueView();
+        ZoneId zone = rules.calculator().time().zone();
+        return jdbc.queryForList("""
+                select distinct r.case_id from time_limit_run r join time_limit_due d on d.run_id = r.run_id
+                 where r.stopped_at is null and d.due_at >= ?
+                   and d.version_no = (select max(d2.version_no) from time_limit_due d2 where d2.run_id = r.run_id)
+                 order by r.case_id""",
+                String.class, Timestamp.from(from.atStartOfDay(zone).toInstant()));
     }
 
     /**

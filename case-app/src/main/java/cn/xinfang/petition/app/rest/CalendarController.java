@@ -30,6 +30,15 @@ public class CalendarController {
         return revisions.all();
     }
 
+    /**
+     * 预览 – the open stages this calendar file would move (due and warning now and after), without
+     * putting it in force; the same 400 / 409 as loading it.
+     */
+    @PostMapping("/preview")
+    public CalendarRevisions.Preview preview(@RequestBody String json) {
+        return revisions.preview(json);
+    }
+
     /** Body: a calendar file of the shipped shape, e.g. {"years": {"2027": {"holidays": [...], "workdays": [...], "names": {...}}}}. */
     @PostMapping
     public ResponseEntity<CalendarRevisions.Revision> load(@RequestBody String json) {

@@ -25,7 +25,7 @@ import java.util.List;
  * 填报时间, the column headers and one row per case; and CSV in UTF-8 with a byte-order mark so
  * that Excel opens the Chinese text correctly.
  */
-final class LedgerExport {
+public final class LedgerExport {
 
     static final List<String> HEADERS = List.of("序号", "案件编号", "信访人", "身份证号", "联系方式", "单位或地址", "主要诉求", "渠道",
             "类别", "办理单位", "经办人", "当前环节", "当前时限", "状态", "化解情况", "备注", "书面告知", "送达");
@@ -43,9 +43,9 @@ final class LedgerExport {
                 time(e.deliveredAt(), zone));
     }
 
-    static byte[] xlsx(String title, String reportingUnit, Instant reportedAt, List<String> headers, List<List<String>> rows, ZoneId zone) {
+    public static byte[] xlsx(String title, String reportingUnit, Instant reportedAt, List<String> headers, List<List<String>> rows, ZoneId zone) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet(title);
+            Sheet sheet = wb.createSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(title)); // Excel refuses some characters ('/' among them) in a sheet name
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();
             font.setBold(true);
@@ -75,7 +75,7 @@ final class LedgerExport {
         }
     }
 
-    static byte[] csv(List<String> headers, List<List<String>> rows) {
+    public static byte[] csv(List<String> headers, List<List<String>> rows) {
         StringBuilder s = new StringBuilder("\uFEFF");
         s.append(line(headers));
         rows.forEach(r -> s.append(line(r)));

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -18,9 +20,13 @@ import org.springframework.security.web.SecurityFilterChain;
 import java.io.IOException;
 
 /**
- * HTTP Basic for API clients, stateless. Health answers without authentication (load balancers);
- * the rest of Actuator and the admin API need ADMIN; every other API call needs a signed-in user,
- * whose role and unit the services check further. Errors are problem+json like the rest of the API.
+ * Two filter chains. The API ({@code /api/**}, Actuator, the OpenAPI description): HTTP Basic,
+ * stateless. Health answers without authentication (load balancers); the rest of Actuator and the
+ * admin API need ADMIN; every other API call needs a signed-in user, whose role and unit the
+ * services check further. Errors are problem+json like the rest of the API.
+ * The pages (everything else, docs/ui.md): form login at {@code /login} with a session, CSRF
+ * tokens on every form (htmx sends the token in a header), {@code /admin/**} for ADMIN; the same
+ * accounts, roles and unit scopes as the API, checked by the same services.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -30,9 +36,14 @@ public class SecurityConfiguration {
         return new BCryptPasswordEncoder(props.bcryptStrength());
     }
 
+    /** Paths served by the stateless API chain; everything else is a page. */
+    static final String[] API_PATHS = {"/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
+
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
-        http.csrf(c -> c.disable())
+        http.securityMatcher(API_PATHS)
+                .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.realmName("petition").authenticationEntryPoint((req, res, e) -> {
                     if (DatabaseUnavailable.causedBy(e)) {
@@ -56,6 +67,23 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll());
+        return http.build();
+    }
+
+    /** The pages: form login with a session, CSRF on every form, the admin pages for ADMIN only. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.csrf(Customizer.withDefaults())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; "
+                                + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'")))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated());
         return http.build();
     }
 
