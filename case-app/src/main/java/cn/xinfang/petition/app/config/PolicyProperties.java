@@ -24,7 +24,7 @@ public record PolicyProperties(@DefaultValue("1") int version,
                                @DefaultValue("1 working-days") String respond,
                                @DefaultValue("3 working-days") String meetConclusion,
                                @DefaultValue("60 calendar-days") String conclude,
-                               @DefaultValue("15 calendar-days") String notify,
+                               @DefaultValue("15 calendar-days") String writtenNotice,
                                @DefaultValue("30 calendar-days") String reviewDecision) {
 
     /** Parses {@code "5 working-days"}; the message of a failure names the expected forms. */

@@ -56,7 +56,7 @@ public class TimeConfiguration {
                 PolicyProperties.parse("respond", p.respond()),
                 PolicyProperties.parse("meet-conclusion", p.meetConclusion()),
                 PolicyProperties.parse("conclude", p.conclude()),
-                PolicyProperties.parse("notify", p.notify()),
+                PolicyProperties.parse("written-notice", p.writtenNotice()),
                 PolicyProperties.parse("review-decision", p.reviewDecision()));
     }
 
