@@ -157,9 +157,10 @@ final class Promises {
         for (Map.Entry<String, JsonNode> v : views.entrySet()) {
             List<Instant> expected = new ArrayList<>();
             List<Instant> uncertain = new ArrayList<>();
-            boolean closed = Set.of("RESOLVED", "DECLINED").contains(v.getValue().get("status").asText());
+            // A resolved or declined case may still run stages (书面告知 NOTIFY, CONCLUDE until the reply is
+            // delivered): the view's open, unbreached stages are exactly what must be pending.
             for (JsonNode limit : v.getValue().get("timeLimits")) {
-                if (closed || !limit.get("stoppedAt").isNull() || !limit.get("breachedAt").isNull()) {
+                if (!limit.get("stoppedAt").isNull() || !limit.get("breachedAt").isNull()) {
                     continue;
                 }
                 Instant due = instant(limit.get("dueAt"));

@@ -39,7 +39,7 @@ final class Workload {
             {"meetings", "{\"kind\":\"HANDLING\",\"place\":\"村委会\",\"summary\":\"现场查看\"}"},
             {"opinion", "{\"decision\":\"SUPPORTED\",\"text\":\"列入维修计划\"}"},
             {"meetings", "{\"kind\":\"CONCLUSION\",\"summary\":\"告知处理结果\"}"},
-            {"resolve", "{\"summary\":\"已办结\",\"satisfaction\":\"SATISFIED\"}"},
+            {"resolve", "{\"summary\":\"已办结\",\"satisfaction\":\"SATISFIED\",\"satisfactionSource\":\"PHONE_CALLBACK\"}"},
     };
 
     final Map<String, Acked> acked = new ConcurrentHashMap<>();

@@ -197,7 +197,11 @@ final class Browser implements AutoCloseable {
 
     // ------------------------------------------------------------------ screenshots
 
-    /** Saves the visible viewport as docs/screenshots/{name}.png (the repository's, found from the module directory). */
+    /**
+     * Saves the visible viewport as {name}.png: into the repository's docs/screenshots with
+     * {@code -Dscreenshots=docs} (to refresh the pictures the docs show), else under
+     * case-app/target/screenshots, so that an ordinary test run leaves the tracked files alone.
+     */
     void screenshot(String name) {
         screenshot(name, null);
     }
@@ -222,7 +226,10 @@ final class Browser implements AutoCloseable {
     static Path screenshots() {
         Path here = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         Path root = Files.isDirectory(here.resolve("docs")) ? here : here.getParent();
-        return root.resolve("docs").resolve("screenshots");
+        if ("docs".equals(System.getProperty("screenshots"))) {
+            return root.resolve("docs").resolve("screenshots");
+        }
+        return root.resolve("case-app").resolve("target").resolve("screenshots");
     }
 
     static void sleep(long ms) {
