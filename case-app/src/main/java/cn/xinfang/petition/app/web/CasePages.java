@@ -18,6 +18,7 @@ import cn.xinfang.petition.app.rest.RegisterRequest;
 import cn.xinfang.petition.app.rest.steps.AcceptRequest;
 import cn.xinfang.petition.app.rest.steps.DeclineRequest;
 import cn.xinfang.petition.app.rest.steps.DeliverRequest;
+import cn.xinfang.petition.app.rest.steps.ReviewRequest;
 import cn.xinfang.petition.app.rest.steps.NotifyRequest;
 import cn.xinfang.petition.app.rest.steps.ReviewDecisionRequest;
 import cn.xinfang.petition.app.rest.steps.EscalateRequest;
@@ -73,7 +74,7 @@ class CasePages {
             "petitioner.phone", "petitioner.address", "headcount", "subject", "content", "unit", "occurredAt", "accusedUnit");
     static final List<String> STEP_FIELDS = List.of("occurredAt", "reason", "guidance", "mode", "summary", "kind", "place",
             "decision", "text", "satisfaction", "satisfactionSource", "leader", "plan", "toUnit", "track", "stage", "amount", "approvedBy",
-            "petitionerToldAt", "receivedBy");
+            "petitionerToldAt", "receivedBy", "unit");
 
     private final CaseController api;
     private final CaseService cases;
@@ -172,9 +173,10 @@ class CasePages {
         Supplier<ResponseEntity<CaseView>> send = sender(id, step, values,
                 version == null || version.isBlank() ? null : "\"" + version.trim() + "\"");
         try {
-            send.get();
+            CaseView answer = send.get().getBody();
             redirect.addFlashAttribute("done", step);
-            return "redirect:/cases/" + id;
+            // 复查 / 复核 opens a case of its own: the page goes on with the review case
+            return "redirect:/cases/" + ("review".equals(step) && answer != null ? answer.id() : id);
         } catch (RuntimeException e) {
             PageProblem p = problems.of(e).orElseThrow(() -> e);
             log.info("page step {} refused caseId={} code={}", step, id, p.code());
@@ -202,6 +204,7 @@ class CasePages {
                     at), ifMatch);
             case "notify" -> () -> api.notifyPetitioner(id, new NotifyRequest(v.get("kind"), v.get("mode"), v.get("text"), at), ifMatch);
             case "deliver" -> () -> api.deliver(id, new DeliverRequest(v.get("mode"), at, v.get("receivedBy")), ifMatch);
+            case "review" -> () -> api.requestReview(id, new ReviewRequest(v.get("unit"), v.get("reason"), at));
             case "review-decision" -> () -> api.reviewDecision(id, new ReviewDecisionRequest(v.get("decision"), v.get("text"), at), ifMatch);
             case "escalate" -> () -> api.escalate(id, new EscalateRequest(v.get("reason"), v.get("leader"), v.get("plan"), v.get("stage"),
                     at), ifMatch);

@@ -28,6 +28,7 @@ final class StepForms {
         STEPS.put("notify", List.of(CaseAction.NOTIFY));
         STEPS.put("review-decision", List.of(CaseAction.DECIDE_REVIEW));
         STEPS.put("deliver", List.of(CaseAction.DELIVER));
+        STEPS.put("review", List.of(CaseAction.REQUEST_REVIEW));
         STEPS.put("resolve", List.of(CaseAction.RESOLVE));
         STEPS.put("transfer", List.of(CaseAction.TRANSFER));
         STEPS.put("return", List.of(CaseAction.RETURN));

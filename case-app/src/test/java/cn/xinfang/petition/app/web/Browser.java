@@ -48,6 +48,22 @@ final class Browser implements AutoCloseable {
         return bin.isPresent() && drv.isPresent() ? Optional.of(new Path[]{bin.get(), drv.get()}) : Optional.empty();
     }
 
+    /**
+     * Chromium and its driver, or else: on CI ({@code CI=true}, where .ci/run installs them) the
+     * class fails, elsewhere its tests are skipped with {@link #missingMessage()}.
+     */
+    static Path[] requireChromium() {
+        Optional<Path[]> chromium = findChromium();
+        if (chromium.isEmpty()) {
+            System.err.println(missingMessage());
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("CI=true but " + missingMessage());
+            }
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(chromium.isPresent(), Browser::missingMessage);
+        return chromium.get();
+    }
+
     static String missingMessage() {
         return "Browser tests skipped: no Chromium found (looked in CHROME_BIN/CHROMEDRIVER, /usr/bin/chromium, /usr/bin/chromedriver). "
                 + "Install Debian's packages with: apt-get install -y chromium chromium-driver (.ci/run does this).";

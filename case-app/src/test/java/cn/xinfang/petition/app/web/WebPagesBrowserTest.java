@@ -33,16 +33,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The web pages in a real browser (headless Chromium through Selenium), on the real service and
  * database: the scenarios of docs/ui.md. One browser for the whole class; each test signs in as
  * the user it needs and makes its own cases. Screenshots of the main pages (zh-CN) are written to
- * docs/screenshots/.
+ * case-app/target/screenshots, or to docs/screenshots with {@code -Dscreenshots=docs}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -63,12 +61,7 @@ class WebPagesBrowserTest {
 
     @BeforeAll
     void startBrowser() {
-        Optional<Path[]> chromium = Browser.findChromium();
-        if (chromium.isEmpty()) {
-            System.err.println(Browser.missingMessage());
-        }
-        assumeTrue(chromium.isPresent(), Browser::missingMessage);
-        browser = Browser.start(chromium.get(), port);
+        browser = Browser.start(Browser.requireChromium(), port);
     }
 
     @AfterAll
@@ -438,6 +431,41 @@ class WebPagesBrowserTest {
         browser.login("supervisor");
         browser.open("/ledger");
         browser.screenshot("ledger");
+    }
+
+    @Test
+    @DisplayName("送达后经办人在事项页登记复查申请：未填理由时在字段旁报错；填写后转到新的复查事项")
+    void aHandlerOpensAReviewCaseFromTheCasePage() {
+        String id = backEnteredCase("复查申请");
+        String base = "/api/cases/" + id + "/";
+        for (String[] s : new String[][]{
+                {"sign", "{\"occurredAt\":\"2026-11-02T09:30:00+08:00\"}"},
+                {"accept", "{\"occurredAt\":\"2026-11-02T10:00:00+08:00\"}"},
+                {"respond", "{\"mode\":\"PHONE\",\"summary\":\"已告知\",\"occurredAt\":\"2026-11-02T10:30:00+08:00\"}"},
+                {"meetings", "{\"kind\":\"HANDLING\",\"summary\":\"见面\",\"occurredAt\":\"2026-11-03T09:00:00+08:00\"}"},
+                {"opinion", "{\"decision\":\"NOT_SUPPORTED\",\"text\":\"不予支持\",\"occurredAt\":\"2026-11-04T10:00:00+08:00\"}"},
+                {"deliver", "{\"mode\":\"IN_PERSON\",\"receivedBy\":\"李四\"}"}}) {
+            Api.Res r = api.post("handler", base + s[0], s[1]);
+            assertThat(r.status()).as(s[0] + " " + r).isEqualTo(200);
+        }
+        browser.login("handler");
+        browser.open("/cases/" + id);
+        assertThat(browser.all(By.cssSelector("form[data-step]"))).extracting(e -> e.getAttribute("data-step")).contains("review");
+        browser.select(By.id("review-unit"), "town");
+        browser.click(By.cssSelector("form[data-step=review] button[type=submit]"));
+        browser.waitFor(By.cssSelector("form[data-step=review] [data-testid=error-summary]"));
+        assertThat(browser.find(By.id("review-unit")).getAttribute("value")).as("what was chosen is kept").isEqualTo("town");
+        assertThat(api.get("handler", "/api/cases/" + id).body().get("reviews")).as("nothing opened").isEmpty();
+
+        browser.type(By.id("review-reason"), "对处理意见不服");
+        browser.click(By.cssSelector("form[data-step=review] button[type=submit]"));
+        browser.waitFor(By.cssSelector("[data-testid=step-done][data-step=review]"));
+        String reviewId = caseId();
+        assertThat(reviewId).isNotEqualTo(id);
+        JsonNode review = api.get("handler", "/api/cases/" + reviewId).body();
+        assertThat(review.get("parentCaseId").asText()).isEqualTo(id);
+        assertThat(review.get("reviewLevel").asText()).isEqualTo("REVIEW");
+        assertThat(api.get("handler", "/api/cases/" + id).body().at("/reviews/0/caseId").asText()).isEqualTo(reviewId);
     }
 
     @Test
