@@ -87,7 +87,8 @@ public class PetitionCase {
         String firstUnit = cmd.actor().unit() != null ? cmd.actor().unit() : cmd.unit();
         ApplyMore registered = apply(new PetitionRegisteredEvent(cmd.caseId(), cmd.caseNo(), cmd.track(), cmd.channel(),
                 cmd.category(), cmd.petitioner(), cmd.headcount(), cmd.headcount() >= COLLECTIVE_HEADCOUNT, cmd.subject(),
-                cmd.content(), firstUnit, firstUnit, accused, null, null, cmd.actor(), at, cmd.recordedAt()));
+                cmd.content(), firstUnit, firstUnit, accused, null, null, cmd.actor(), at, cmd.recordedAt(), cmd.visitId(),
+                cmd.receptionId()));
         if (!firstUnit.equals(cmd.unit())) {
             registered = registered.andThenApply(() -> new PetitionTransferredEvent(cmd.caseId(), firstUnit, cmd.unit(), null,
                     TransferKind.ASSIGNMENT, rules.calculator().returnableUntil(at), cmd.actor(), at, cmd.recordedAt()));
