@@ -59,3 +59,16 @@ CREATE TABLE reception_entry (
     recorded_by    VARCHAR(64)  NOT NULL
 );
 CREATE INDEX reception_entry_unit_day ON reception_entry (unit, reception_date);
+
+-- the petitioner and units of every case, for the coverage (遍访) of a unit's petitioners; written in
+-- the registering transaction, so a case registered a moment ago counts at once
+CREATE TABLE visit_case_person (
+    case_id         VARCHAR(64)  NOT NULL PRIMARY KEY,
+    unit            VARCHAR(64)  NOT NULL,
+    first_unit      VARCHAR(64)  NOT NULL,
+    petitioner_name VARCHAR(200) NOT NULL,
+    id_number       VARCHAR(18),
+    phone           VARCHAR(32),
+    registered_at   TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX visit_case_person_unit ON visit_case_person (unit);

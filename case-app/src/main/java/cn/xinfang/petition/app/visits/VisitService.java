@@ -240,18 +240,16 @@ public class VisitService {
             visitedKeys.addAll(keys(r.personName(), r.idNumber(), r.phone()));
         }
         // the unit's petitioners, grouped into persons: two cases are the same person if they share a key
-        List<Map<String, Object>> petitions = jdbc.queryForList("select case_id, petitioner_name, id_number, phone from ledger_case "
-                + "where unit = ? or first_unit = ? order by registered_at, case_id", scope, scope);
         List<PersonCases> people = new ArrayList<>();
-        for (Map<String, Object> p : petitions) {
-            Set<String> k = keys((String) p.get("petitioner_name"), (String) p.get("id_number"), (String) p.get("phone"));
+        for (VisitQueries.CasePerson p : queries.casePersons(scope)) {
+            Set<String> k = keys(p.name(), p.idNumber(), p.phone());
             PersonCases match = people.stream().filter(x -> !Collections.disjoint(x.keys, k)).findFirst().orElse(null);
             if (match == null) {
-                match = new PersonCases((String) p.get("petitioner_name"), new HashSet<>(), new ArrayList<>());
+                match = new PersonCases(p.name(), new HashSet<>(), new ArrayList<>());
                 people.add(match);
             }
             match.keys.addAll(k);
-            match.caseIds.add((String) p.get("case_id"));
+            match.caseIds.add(p.caseId());
         }
         List<VisitViews.NotVisited> notVisited = new ArrayList<>();
         int visited = 0;

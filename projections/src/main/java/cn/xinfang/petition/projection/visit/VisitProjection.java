@@ -1,6 +1,9 @@
 package cn.xinfang.petition.projection.visit;
 
 import cn.xinfang.petition.api.Petitioner;
+import cn.xinfang.petition.api.event.PetitionRegisteredEvent;
+import cn.xinfang.petition.api.event.PetitionReturnedEvent;
+import cn.xinfang.petition.api.event.PetitionTransferredEvent;
 import cn.xinfang.petition.api.visit.*;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -15,7 +18,8 @@ import java.util.Objects;
 import static cn.xinfang.petition.projection.support.Sql.ts;
 
 /**
- * Builds {@code visit_entry}, {@code visit_visitor}, {@code rota_entry} and {@code reception_entry}.
+ * Builds {@code visit_entry}, {@code visit_visitor}, {@code rota_entry}, {@code reception_entry} and
+ * {@code visit_case_person} (each case's petitioner and unit, for the coverage).
  * Every write sets absolute values (or deletes and inserts the same rows), so a handler applied twice
  * leaves the same rows. The processor is subscribing: the rows are written in the transaction that
  * records the event, so a list read after a 201 shows what was recorded.
@@ -100,12 +104,31 @@ public class VisitProjection {
         jdbc.update("update reception_entry set case_id = ? where reception_id = ?", e.caseId(), e.receptionId());
     }
 
+    @EventHandler
+    void on(PetitionRegisteredEvent e) {
+        jdbc.update("delete from visit_case_person where case_id = ?", e.caseId().value());
+        jdbc.update("insert into visit_case_person (case_id, unit, first_unit, petitioner_name, id_number, phone, registered_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?)", e.caseId().value(), e.unit(), e.firstUnit(), e.petitioner().name(),
+                e.petitioner().idNumber(), e.petitioner().phone(), ts(e.recordedAt()));
+    }
+
+    @EventHandler
+    void on(PetitionTransferredEvent e) {
+        jdbc.update("update visit_case_person set unit = ? where case_id = ?", e.toUnit(), e.caseId().value());
+    }
+
+    @EventHandler
+    void on(PetitionReturnedEvent e) {
+        jdbc.update("update visit_case_person set unit = ? where case_id = ?", e.toUnit(), e.caseId().value());
+    }
+
     @ResetHandler
     void reset() {
         jdbc.update("delete from visit_entry");
         jdbc.update("delete from visit_visitor");
         jdbc.update("delete from rota_entry");
         jdbc.update("delete from reception_entry");
+        jdbc.update("delete from visit_case_person");
     }
 
     private void visitors(String visitId, String unit, VisitDetails d) {

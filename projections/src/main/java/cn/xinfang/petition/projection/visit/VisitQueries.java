@@ -87,6 +87,17 @@ public class VisitQueries {
                 .findFirst();
     }
 
+    /** A case's petitioner, for the coverage. */
+    public record CasePerson(String caseId, String name, String idNumber, String phone) {
+    }
+
+    /** The petitioners of the cases with {@code unit} or first received by it, oldest case first. */
+    public List<CasePerson> casePersons(String unit) {
+        return jdbc.query("select case_id, petitioner_name, id_number, phone from visit_case_person where unit = ? or first_unit = ? "
+                + "order by registered_at, case_id", (rs, i) -> new CasePerson(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4)), unit, unit);
+    }
+
     private static String where(String dateColumn, String unit, LocalDate from, LocalDate to, List<Object> args) {
         StringBuilder w = new StringBuilder(" where 1 = 1");
         if (unit != null) {
