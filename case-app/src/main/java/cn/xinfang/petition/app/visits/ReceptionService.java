@@ -88,7 +88,9 @@ public class ReceptionService {
             commands.sendAndWait(new RecordReceptionCommand(id, unit, date, leader, kind, person, headcount, demands, who.actor(),
                     clock.instant()));
             if (track != null) {
-                access.requireRegister(who);
+                if (who.role() != cn.xinfang.petition.api.Role.LEADER) {
+                    access.requireRegister(who); // a leader raises from their own unit's record (PetitionCase)
+                }
                 CaseView c = cases.register(who, null, null, null, (caseId, caseNo) -> new RegisterPetitionCommand(caseId, caseNo,
                         track, Channel.LEADER_RECEPTION, category, person, headcount, VisitService.subjectOf(demands), demands, unit,
                         null, who.actor(), null, clock.instant(), null, id)).view();

@@ -100,7 +100,9 @@ public class VisitService {
             throw ServiceException.conflict("case-already-raised", "a case was already raised from this visit: " + f.caseId,
                     "该走访已转为信访事项：" + f.caseId);
         }
-        access.requireRegister(who);
+        if (who.role() != cn.xinfang.petition.api.Role.LEADER) {
+            access.requireRegister(who); // a leader raises from their own unit's record (PetitionCase)
+        }
         VisitDetails d = f.details;
         String subj = subject != null ? subject : VisitService.subjectOf(d.demands());
         CaseView[] raised = new CaseView[1];

@@ -223,8 +223,8 @@ class VisitApiTest {
         assertThat(notScheduled.status()).isGreaterThanOrEqualTo(400);
         assertThat(notScheduled.body().get("code").asText()).isEqualTo("rota-day-not-scheduled");
 
-        // the reception is recorded by a handler: raising a case registers it, which the case's rules leave to handlers
-        Api.Res reception = api.post("handler", "/api/receptions", """
+        // the leader records the reception and raises its case (a leader registers only cases of their own unit's records)
+        Api.Res reception = api.post("leader", "/api/receptions", """
                 {"unit":"town","date":"2024-01-08","leader":"leader","kind":"RECEPTION","person":%s,"headcount":1,
                  "demands":"反映拖欠工资","raiseCase":true,"track":"GENERAL"}
                 """.formatted(ZHANG));
@@ -234,6 +234,12 @@ class VisitApiTest {
         assertThat(c.get("channel").asText()).isEqualTo("LEADER_RECEPTION");
         assertThat(c.get("receptionId").asText()).isEqualTo(reception.body().get("id").asText());
         assertThat(api.get("handler", "/api/receptions?unit=town&from=2024-01-08&to=2024-01-08").body()).hasSize(1);
+        // without a record, a leader still may not register a case
+        Api.Res direct = api.post("leader", "/api/cases", """
+                {"track":"SIMPLE","channel":"LEADER_RECEPTION","category":"COMPLAINT","petitioner":{"name":"张三"},
+                 "subject":"s","content":"c","unit":"town"}
+                """);
+        assertThat(direct.status()).isEqualTo(403);
 
         JsonNode compliance = api.get("supervisor", "/api/receptions/compliance?unit=town&from=2024-01-08&to=2024-01-10").body();
         assertThat(compliance).hasSize(3);

@@ -166,6 +166,60 @@ class VisitAggregatesTest {
         }
     }
 
+    @Nested
+    class RaisingACase {
+
+        final AggregateTestFixture<cn.xinfang.petition.domain.PetitionCase> fixture =
+                new AggregateTestFixture<>(cn.xinfang.petition.domain.PetitionCase.class);
+
+        RaisingACase() {
+            fixture.registerInjectableResource(rules());
+            fixture.registerInjectableResource(UNITS);
+        }
+
+        cn.xinfang.petition.api.command.RegisterPetitionCommand register(Actor actor, String unit, String visitId, String receptionId) {
+            return new cn.xinfang.petition.api.command.RegisterPetitionCommand(new cn.xinfang.petition.api.CaseId("c1"), "2024-000001",
+                    cn.xinfang.petition.api.Track.SIMPLE, cn.xinfang.petition.api.Channel.LEADER_RECEPTION,
+                    cn.xinfang.petition.api.Category.COMPLAINT, PERSON, 1, "s", "c", unit, null, actor, null, NOW, visitId, receptionId);
+        }
+
+        @Test
+        void aLeaderRaisesTheCaseOfTheirUnitsReceptionWithTheLink() {
+            fixture.givenNoPriorActivity()
+                    .when(register(LEADER, TOWN, null, "r1"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                            org.axonframework.test.matchers.Matchers.listWithAnyOf(linkedTo("r1"))));
+        }
+
+        org.hamcrest.Matcher<Object> linkedTo(String receptionId) {
+            return new org.hamcrest.TypeSafeMatcher<>() {
+                @Override
+                protected boolean matchesSafely(Object item) {
+                    return item instanceof cn.xinfang.petition.api.event.PetitionRegisteredEvent e && receptionId.equals(e.receptionId())
+                            && e.visitId() == null;
+                }
+
+                @Override
+                public void describeTo(org.hamcrest.Description d) {
+                    d.appendText("a registration linked to reception " + receptionId);
+                }
+            };
+        }
+
+        @Test
+        void aLeaderWithoutARecordOrOfAnotherUnitMayNotRegister() {
+            fixture.givenNoPriorActivity()
+                    .when(register(LEADER, TOWN, null, null))
+                    .expectNoEvents()
+                    .expectExceptionMessage(org.hamcrest.Matchers.startsWith(RuleCode.ROLE_NOT_PERMITTED.code()));
+            fixture.givenNoPriorActivity()
+                    .when(register(LEADER, VILLAGE, "v1", null))
+                    .expectNoEvents()
+                    .expectExceptionMessage(org.hamcrest.Matchers.startsWith(RuleCode.ROLE_NOT_PERMITTED.code()));
+        }
+    }
+
     @Test
     void theRotaIdIsPerUnit() {
         assertThat(ReceptionRota.idOf("town")).isEqualTo("rota:town");
