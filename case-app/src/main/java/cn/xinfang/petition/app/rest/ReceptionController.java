@@ -12,7 +12,6 @@ import cn.xinfang.petition.app.security.UserAccounts;
 import cn.xinfang.petition.app.visits.ReceptionService;
 import cn.xinfang.petition.app.visits.VisitViews;
 import cn.xinfang.petition.time.TimeRules;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
 

@@ -123,6 +123,17 @@ class VisitApiTest {
         }
         assertThat(row).isNotNull();
         assertThat(row.get("resolution").asText()).contains(c.get("caseNo").asText()).contains("已登记");
+        // a resolution written on the visit after the case last changed is newer: the ledger shows it
+        Api.Res later = api.put("handler", "/api/visits/" + id, visit("town", "2024-01-08", "\"handler\",\"leader\"", ZHANG,
+                "反映宅基地边界纠纷（更正）").replace("已当面解释政策", "双方已签调解协议"));
+        assertThat(later.status()).as(later.toString()).isEqualTo(200);
+        assertThat(later.body().get("caseId").asText()).isEqualTo(c.get("id").asText());
+        JsonNode after = api.get("handler", "/api/visits/ledger?unit=town&from=2024-01-08&to=2024-01-08&format=json").body();
+        for (JsonNode r : after) {
+            if (r.get("visitId").asText().equals(id)) {
+                assertThat(r.get("resolution").asText()).isEqualTo("双方已签调解协议");
+            }
+        }
         assertThat(api.get("handler", "/api/visits/nope").status()).isEqualTo(404);
     }
 
