@@ -76,7 +76,9 @@ public class PetitionCase {
      */
     @CommandHandler
     public PetitionCase(RegisterPetitionCommand cmd, TimeRules rules, UnitHierarchy units) {
-        CaseLifecycle.mayRegister(cmd.actor()).ifPresent(PetitionCase::refuse);
+        if (!leaderRaisesFromOwnRecord(cmd)) {
+            CaseLifecycle.mayRegister(cmd.actor()).ifPresent(PetitionCase::refuse);
+        }
         String accused = cmd.category() == Category.ACCUSATION ? cmd.accusedUnit() : null;
         CaseLifecycle.checkRegistration(cmd.category(), accused, cmd.unit(), units).ifPresent(PetitionCase::refuse);
         Instant at = CaseLifecycle.occurrence(cmd, null, rules.clockSkew());
@@ -87,13 +89,23 @@ public class PetitionCase {
         String firstUnit = cmd.actor().unit() != null ? cmd.actor().unit() : cmd.unit();
         ApplyMore registered = apply(new PetitionRegisteredEvent(cmd.caseId(), cmd.caseNo(), cmd.track(), cmd.channel(),
                 cmd.category(), cmd.petitioner(), cmd.headcount(), cmd.headcount() >= COLLECTIVE_HEADCOUNT, cmd.subject(),
-                cmd.content(), firstUnit, firstUnit, accused, null, null, cmd.actor(), at, cmd.recordedAt()));
+                cmd.content(), firstUnit, firstUnit, accused, null, null, cmd.actor(), at, cmd.recordedAt(), cmd.visitId(),
+                cmd.receptionId()));
         if (!firstUnit.equals(cmd.unit())) {
             registered = registered.andThenApply(() -> new PetitionTransferredEvent(cmd.caseId(), firstUnit, cmd.unit(), null,
                     TransferKind.ASSIGNMENT, rules.calculator().returnableUntil(at), cmd.actor(), at, cmd.recordedAt()));
         }
         // in a constructor Axon applies events after it returns, so the new state is read in andThen
         registered.andThen(() -> settle(null, null, at, cmd, rules));
+    }
+
+    /**
+     * Issue 14: a unit leader (单位负责人) raises the case of a visit or a reception of their own unit
+     * (领导接访); any other registration follows the case's role rule.
+     */
+    static boolean leaderRaisesFromOwnRecord(RegisterPetitionCommand cmd) {
+        return (cmd.visitId() != null || cmd.receptionId() != null) && cmd.actor().is(cn.xinfang.petition.api.Role.LEADER)
+                && cmd.unit().equals(cmd.actor().unit());
     }
 
     /** 复查 / 复核: the review case of a request its parent has recorded; one stage runs, the review decision. */

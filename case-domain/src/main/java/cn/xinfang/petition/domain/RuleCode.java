@@ -39,7 +39,13 @@ public enum RuleCode {
     OCCURRED_AT_IN_FUTURE("occurred-at-in-future", Kind.INVALID),
     OCCURRED_AT_BEFORE_PREVIOUS_STEP("occurred-at-before-previous-step", Kind.INVALID),
     // the version the step was decided on
-    VERSION_MISMATCH("version-mismatch", Kind.STALE);
+    VERSION_MISMATCH("version-mismatch", Kind.STALE),
+    // issue 14: visits (大走访), the reception rota and reception records (大接访)
+    RECORD_ROLE_NOT_PERMITTED("record-role-not-permitted", Kind.FORBIDDEN),
+    NOT_OWN_UNIT("not-own-unit", Kind.FORBIDDEN),
+    ROTA_DAY_NOT_SCHEDULED("rota-day-not-scheduled", Kind.CONFLICT),
+    ROTA_NO_WORKING_DAY("rota-no-working-day", Kind.INVALID),
+    CASE_ALREADY_RAISED("case-already-raised", Kind.CONFLICT);
 
     /** What sort of refusal a rule gives. */
     public enum Kind {

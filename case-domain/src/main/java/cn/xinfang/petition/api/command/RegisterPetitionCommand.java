@@ -14,6 +14,7 @@ import static cn.xinfang.petition.api.command.CommandChecks.requireTimes;
  * {@code occurredAt} is when it happened (null: when recorded); it is set for paper records entered later (补录).
  * {@code accusedUnit} names the unit an accusation (检举控告类) accuses; a registering handler's own unit is
  * the first receiver, and a case registered for another unit is assigned to it (交办).
+ * {@code visitId} / {@code receptionId} (issue 14): the visit (走访) or reception (接访) the case was raised from, else null.
  */
 public record RegisterPetitionCommand(CaseId caseId,
         String caseNo,
@@ -28,7 +29,17 @@ public record RegisterPetitionCommand(CaseId caseId,
         String accusedUnit,
         Actor actor,
         Instant occurredAt,
-        Instant recordedAt) implements CaseCommand {
+        Instant recordedAt,
+        String visitId,
+        String receptionId) implements CaseCommand {
+
+    /** A registration not raised from a visit or a reception. */
+    public RegisterPetitionCommand(CaseId caseId, String caseNo, Track track, Channel channel, Category category,
+                                   Petitioner petitioner, int headcount, String subject, String content, String unit,
+                                   String accusedUnit, Actor actor, Instant occurredAt, Instant recordedAt) {
+        this(caseId, caseNo, track, channel, category, petitioner, headcount, subject, content, unit, accusedUnit, actor,
+                occurredAt, recordedAt, null, null);
+    }
 
     public RegisterPetitionCommand {
         requireNonNull(caseId, "caseId");

@@ -8,7 +8,8 @@ import java.time.Instant;
 /**
  * 登记 – a petition was received and recorded; {@code firstUnit} is the first receiver (首接), {@code unit} the unit assigned to handle it.
  * Revision 2 adds {@code accusedUnit} (检举控告类: the unit accused), {@code parentCaseId} and {@code reviewLevel}
- * (a review case, 复查 / 复核); all null in revision 1 payloads.
+ * (a review case, 复查 / 复核); all null in revision 1 payloads. {@code visitId} and {@code receptionId} (issue 14,
+ * same revision): the visit or reception the case was raised from; null when absent from the stored JSON.
  */
 @Revision("2")
 public record PetitionRegisteredEvent(
@@ -29,5 +30,16 @@ public record PetitionRegisteredEvent(
         ReviewLevel reviewLevel,
         Actor actor,
         Instant occurredAt,
-        Instant recordedAt) implements CaseEvent {
+        Instant recordedAt,
+        String visitId,
+        String receptionId) implements CaseEvent {
+
+    /** A registration not raised from a visit or a reception (issue 14's links null). */
+    public PetitionRegisteredEvent(CaseId caseId, String caseNo, Track track, Channel channel, Category category,
+                                   Petitioner petitioner, int headcount, boolean collective, String subject, String content,
+                                   String unit, String firstUnit, String accusedUnit, CaseId parentCaseId, ReviewLevel reviewLevel,
+                                   Actor actor, Instant occurredAt, Instant recordedAt) {
+        this(caseId, caseNo, track, channel, category, petitioner, headcount, collective, subject, content, unit, firstUnit,
+                accusedUnit, parentCaseId, reviewLevel, actor, occurredAt, recordedAt, null, null);
+    }
 }

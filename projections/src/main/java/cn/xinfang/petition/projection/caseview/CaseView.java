@@ -13,6 +13,8 @@ import java.util.List;
  * phone) is masked unless the view was built for a viewer allowed to see it.
  *
  * @param version the case's version: the sequence number of its last event (the HTTP ETag)
+ * @param visitId the visit (走访, issue 14) the case was raised from, or null
+ * @param receptionId the reception (接访, issue 14) the case was raised at, or null
  */
 public record CaseView(
         String id,
@@ -47,7 +49,9 @@ public record CaseView(
         List<Review> reviews,
         List<Extension> extensions,
         List<TimeLimitView> timeLimits,
-        long version) {
+        long version,
+        String visitId,
+        String receptionId) {
 
     /** 信访人 – masked unless revealed. */
     public record PetitionerView(String name, String idNumber, String phone, String address, boolean masked) {

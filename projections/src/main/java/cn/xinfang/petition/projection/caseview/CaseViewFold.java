@@ -178,7 +178,7 @@ public final class CaseViewFold {
                         opinionAt, conclusionMeetingAt, resolvedAt, notifiedAt, deliveredAt, reviewDecidedAt),
                 decline, response, List.copyOf(meetings), opinion, resolution, List.copyOf(escalations), List.copyOf(transfers),
                 List.copyOf(notices), delivery, reviewDecision, List.copyOf(reviews), List.copyOf(extensions),
-                limits.stream().map(CaseViewFold::view).toList(), version);
+                limits.stream().map(CaseViewFold::view).toList(), version, registration.visitId(), registration.receptionId());
     }
 
     private void restart(String newUnit) {
