@@ -39,7 +39,18 @@ public enum RuleCode {
     OCCURRED_AT_IN_FUTURE("occurred-at-in-future", Kind.INVALID),
     OCCURRED_AT_BEFORE_PREVIOUS_STEP("occurred-at-before-previous-step", Kind.INVALID),
     // the version the step was decided on
-    VERSION_MISMATCH("version-mismatch", Kind.STALE);
+    VERSION_MISMATCH("version-mismatch", Kind.STALE),
+    // issue 15: backlog cases (积案, 包案), repeat petitions (重复访)
+    NOT_ESCALATED("not-escalated", Kind.CONFLICT),
+    NO_LEADER("no-leader", Kind.CONFLICT),
+    BACKLOG_SETTLED("backlog-settled", Kind.CONFLICT),
+    NOT_CASE_LEADER("not-case-leader", Kind.FORBIDDEN),
+    LEADER_NOT_PERMITTED("leader-not-permitted", Kind.INVALID),
+    PLAN_INCOMPLETE("plan-incomplete", Kind.INVALID),
+    LEADER_CHANGE_REASON_REQUIRED("leader-change-reason-required", Kind.INVALID),
+    REPEAT_OF_ITSELF("repeat-of-itself", Kind.INVALID),
+    REPEAT_ALREADY_LINKED("repeat-already-linked", Kind.CONFLICT),
+    REPEAT_NOT_LINKED("repeat-not-linked", Kind.CONFLICT);
 
     /** What sort of refusal a rule gives. */
     public enum Kind {

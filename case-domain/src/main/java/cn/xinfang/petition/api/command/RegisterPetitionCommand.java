@@ -14,6 +14,8 @@ import static cn.xinfang.petition.api.command.CommandChecks.requireTimes;
  * {@code occurredAt} is when it happened (null: when recorded); it is set for paper records entered later (补录).
  * {@code accusedUnit} names the unit an accusation (检举控告类) accuses; a registering handler's own unit is
  * the first receiver, and a case registered for another unit is assigned to it (交办).
+ * {@code field} is the key field (重点领域, optional); {@code repeatOf} the earlier cases of the same
+ * person and matter the service found (重复访, empty or null: none).
  */
 public record RegisterPetitionCommand(CaseId caseId,
         String caseNo,
@@ -28,7 +30,17 @@ public record RegisterPetitionCommand(CaseId caseId,
         String accusedUnit,
         Actor actor,
         Instant occurredAt,
-        Instant recordedAt) implements CaseCommand {
+        Instant recordedAt,
+        KeyField field,
+        java.util.List<CaseId> repeatOf) implements CaseCommand {
+
+    /** Without a key field and without earlier cases (as before issue 15). */
+    public RegisterPetitionCommand(CaseId caseId, String caseNo, Track track, Channel channel, Category category,
+                                   Petitioner petitioner, int headcount, String subject, String content, String unit,
+                                   String accusedUnit, Actor actor, Instant occurredAt, Instant recordedAt) {
+        this(caseId, caseNo, track, channel, category, petitioner, headcount, subject, content, unit, accusedUnit, actor,
+                occurredAt, recordedAt, null, null);
+    }
 
     public RegisterPetitionCommand {
         requireNonNull(caseId, "caseId");

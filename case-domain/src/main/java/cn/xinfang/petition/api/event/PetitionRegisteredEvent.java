@@ -9,6 +9,8 @@ import java.time.Instant;
  * 登记 – a petition was received and recorded; {@code firstUnit} is the first receiver (首接), {@code unit} the unit assigned to handle it.
  * Revision 2 adds {@code accusedUnit} (检举控告类: the unit accused), {@code parentCaseId} and {@code reviewLevel}
  * (a review case, 复查 / 复核); all null in revision 1 payloads.
+ * {@code field} (重点领域) and {@code repeatOf} (the earlier cases this one repeats, found at
+ * registration, 重复访) are null in older payloads (issue 15).
  */
 @Revision("2")
 public record PetitionRegisteredEvent(
@@ -29,5 +31,16 @@ public record PetitionRegisteredEvent(
         ReviewLevel reviewLevel,
         Actor actor,
         Instant occurredAt,
-        Instant recordedAt) implements CaseEvent {
+        Instant recordedAt,
+        KeyField field,
+        java.util.List<CaseId> repeatOf) implements CaseEvent {
+
+    /** The event without a key field and without earlier cases (as before issue 15). */
+    public PetitionRegisteredEvent(CaseId caseId, String caseNo, Track track, Channel channel, Category category,
+                                   Petitioner petitioner, int headcount, boolean collective, String subject, String content,
+                                   String unit, String firstUnit, String accusedUnit, CaseId parentCaseId,
+                                   ReviewLevel reviewLevel, Actor actor, Instant occurredAt, Instant recordedAt) {
+        this(caseId, caseNo, track, channel, category, petitioner, headcount, collective, subject, content, unit, firstUnit,
+                accusedUnit, parentCaseId, reviewLevel, actor, occurredAt, recordedAt, null, null);
+    }
 }
