@@ -47,7 +47,10 @@ public record CaseView(
         List<Review> reviews,
         List<Extension> extensions,
         List<TimeLimitView> timeLimits,
-        long version) {
+        long version,
+        String field,
+        List<String> repeatOf,
+        BacklogView backlog) {
 
     /** 信访人 – masked unless revealed. */
     public record PetitionerView(String name, String idNumber, String phone, String address, boolean masked) {
