@@ -523,7 +523,7 @@ public final class CaseLifecycle {
             Optional<Rejection> who = whoMayAct(action, actor);
             if (who.isPresent()) {
                 return action == RECORD_PROGRESS
-                        ? Optional.of(Rejection.of(RuleCode.NOT_CASE_LEADER, String.valueOf(backlog.leader()), unit, actor.userId()))
+                        ? Optional.of(Rejection.of(RuleCode.NOT_CASE_LEADER, backlog.leader() == null ? "-" : backlog.leader(), unit, actor.userId()))
                         : who;
             }
         }
