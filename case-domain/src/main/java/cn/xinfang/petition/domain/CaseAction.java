@@ -29,7 +29,20 @@ public enum CaseAction {
     DELIVER(true, false),
     REQUEST_REVIEW(false, false, Role.HANDLER, Role.SUPERVISOR),
     DECIDE_REVIEW(true, false),
-    RECOMPUTE(false, false, Role.SYSTEM, Role.ADMIN);
+    RECOMPUTE(false, false, Role.SYSTEM, Role.ADMIN),
+    // issue 15: backlog cases (积案, 包案); the case's leader may also record progress and settle
+    ASSIGN_LEADER(false, false, Role.SUPERVISOR, Role.ADMIN),
+    RECORD_PROGRESS(true, false),
+    SETTLE(true, false, Role.SUPERVISOR, Role.ADMIN),
+    RECORD_SKIP_LEVEL(true, false, Role.SUPERVISOR),
+    LINK_REPEAT(true, false, Role.SUPERVISOR),
+    UNLINK_REPEAT(true, false, Role.SUPERVISOR),
+    SET_FIELD(false, false, Role.SUPERVISOR);
+
+    /** The backlog steps (issue 15): checked by {@link Backlog}'s rules, not by the status table. */
+    boolean backlogStep() {
+        return ordinal() >= ASSIGN_LEADER.ordinal();
+    }
 
     private final boolean unitHandler;
     private final boolean unitLeader;

@@ -30,6 +30,9 @@ import cn.xinfang.petition.api.event.ReplyDeliveredEvent;
 import cn.xinfang.petition.api.event.ReviewDecidedEvent;
 import cn.xinfang.petition.api.event.ReviewRequestedEvent;
 import cn.xinfang.petition.api.event.TimeLimitExtendedEvent;
+import cn.xinfang.petition.api.event.BacklogSettledEvent;
+import cn.xinfang.petition.api.event.LeaderAssignedEvent;
+import cn.xinfang.petition.api.event.LeaderProgressRecordedEvent;
 import cn.xinfang.petition.api.lifecycle.CaseStatusEvolution;
 import cn.xinfang.petition.domain.Rejection.Part;
 import cn.xinfang.petition.time.StageRule;
@@ -101,6 +104,7 @@ public final class CaseLifecycle {
     private final boolean reviewRequested;
     private final boolean reviewDecided;
     private final Instant lastOccurredAt;
+    private final Backlog backlog;
 
     private CaseLifecycle(Draft d) {
         status = d.status;
@@ -125,6 +129,7 @@ public final class CaseLifecycle {
         reviewRequested = d.reviewRequested;
         reviewDecided = d.reviewDecided;
         lastOccurredAt = d.lastOccurredAt;
+        backlog = d.backlog;
     }
 
     /** Before registration: nothing exists yet. */
@@ -165,6 +170,11 @@ public final class CaseLifecycle {
     /** The unit that sent the case here, while it may still be returned to it; null otherwise. */
     public String transferredFrom() {
         return transferredFrom;
+    }
+
+    /** 积案 / 包案, 重复访, 越级访, 重点领域 (issue 15). */
+    public Backlog backlog() {
+        return backlog;
     }
 
     /** The level a review requested on this case would have. */
@@ -221,6 +231,7 @@ public final class CaseLifecycle {
         } else if (event instanceof PetitionReclassifiedEvent e) {
             d.track = e.toTrack();
         }
+        d.backlog = backlog.evolve(event);
         if (movesLastStep(event)) {
             d.lastOccurredAt = ((CaseEvent) event).occurredAt();
         }
@@ -239,7 +250,10 @@ public final class CaseLifecycle {
                 || event instanceof PetitionResolvedEvent || event instanceof PetitionTransferredEvent
                 || event instanceof PetitionReturnedEvent || event instanceof PetitionReclassifiedEvent
                 || event instanceof TimeLimitExtendedEvent || event instanceof PetitionerNotifiedEvent
-                || event instanceof ReplyDeliveredEvent || event instanceof ReviewDecidedEvent;
+                || event instanceof ReplyDeliveredEvent || event instanceof ReviewDecidedEvent
+                // issue 15
+                || event instanceof LeaderAssignedEvent || event instanceof LeaderProgressRecordedEvent
+                || event instanceof BacklogSettledEvent;
     }
 
     // ---------------------------------------------------------------- checks
@@ -275,6 +289,9 @@ public final class CaseLifecycle {
      * case is refused as such (403), whatever state it is in.
      */
     public Optional<Rejection> check(CaseAction action, Actor actor) {
+        if (action.backlogStep()) {
+            return backlogCheck(action, actor);
+        }
         Optional<Rejection> who = whoMayAct(action, actor);
         if (who.isPresent() || action == RECOMPUTE) {
             return who;
@@ -399,7 +416,8 @@ public final class CaseLifecycle {
         }
         for (CaseAction a : CaseAction.values()) {
             boolean byTable = table().get(status).contains(a) && conditionHolds(a) && (a != RETURN || transferredFrom != null);
-            if (byTable || (a == REQUEST_REVIEW && reviewRequestRule().isEmpty())) {
+            boolean byBacklog = (a == ASSIGN_LEADER || a == RECORD_PROGRESS || a == SETTLE) && backlogState(a).isEmpty();
+            if (byTable || byBacklog || (a == REQUEST_REVIEW && reviewRequestRule().isEmpty())) {
                 allowed.add(a);
             }
         }
@@ -439,6 +457,7 @@ public final class CaseLifecycle {
             case SIGNING -> signedAt;
             case ACCEPTANCE -> acceptedAt;
             case OPINION -> opinionAt;
+            case LEADER_ASSIGNMENT_OR_PROGRESS -> backlog.progressFrom();
         };
     }
 
@@ -454,6 +473,7 @@ public final class CaseLifecycle {
             case CONCLUDE -> deliveredAt != null;
             case NOTIFY -> notified;
             case REVIEW_DECISION -> reviewDecided;
+            case LEADER_PROGRESS -> status.isClosed() || backlog.ended();
         };
     }
 
@@ -490,6 +510,38 @@ public final class CaseLifecycle {
             roles.add(Role.LEADER);
         }
         return roles;
+    }
+
+    // issue 15
+    /**
+     * The backlog steps: the case's leader records progress and settles besides the roles of the
+     * step; an assignment and progress need an open case, an outcome only an escalated one.
+     */
+    private Optional<Rejection> backlogCheck(CaseAction action, Actor actor) {
+        boolean byLeader = (action == RECORD_PROGRESS || action == SETTLE) && backlog.isLeader(actor);
+        if (!byLeader) {
+            Optional<Rejection> who = whoMayAct(action, actor);
+            if (who.isPresent()) {
+                return action == RECORD_PROGRESS
+                        ? Optional.of(Rejection.of(RuleCode.NOT_CASE_LEADER, backlog.leader() == null ? "-" : backlog.leader(), unit, actor.userId()))
+                        : who;
+            }
+        }
+        return backlogState(action);
+    }
+
+    private Optional<Rejection> backlogState(CaseAction action) {
+        if (status == null) {
+            return Optional.of(Rejection.of(RuleCode.NOT_ESCALATED));
+        }
+        return switch (action) {
+            case ASSIGN_LEADER -> status.isClosed() ? Optional.of(Rejection.of(RuleCode.CASE_CLOSED, status))
+                    : backlog.assignmentRule(false);
+            case RECORD_PROGRESS -> status.isClosed() ? Optional.of(Rejection.of(RuleCode.CASE_CLOSED, status))
+                    : backlog.progressRule();
+            case SETTLE -> backlog.settleRule();
+            default -> Optional.empty();
+        };
     }
 
     private Optional<Rejection> accusedRule(String toUnit, UnitHierarchy units) {
@@ -587,6 +639,7 @@ public final class CaseLifecycle {
         d.reviewRequested = reviewRequested;
         d.reviewDecided = reviewDecided;
         d.lastOccurredAt = lastOccurredAt;
+        d.backlog = backlog;
         return d;
     }
 
@@ -614,6 +667,7 @@ public final class CaseLifecycle {
         boolean reviewRequested;
         boolean reviewDecided;
         Instant lastOccurredAt;
+        Backlog backlog = Backlog.none();
 
         void meetingHeld(MeetingKind kind) {
             if (kind == MeetingKind.HANDLING) {

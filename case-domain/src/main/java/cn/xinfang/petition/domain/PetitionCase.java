@@ -1,6 +1,8 @@
 package cn.xinfang.petition.domain;
 
+import cn.xinfang.petition.api.Actor;
 import cn.xinfang.petition.api.CaseId;
+import cn.xinfang.petition.api.EscalationReason;
 import cn.xinfang.petition.api.Category;
 import cn.xinfang.petition.api.ReviewLevel;
 import cn.xinfang.petition.api.TransferKind;
@@ -90,10 +92,16 @@ public class PetitionCase {
         ApplyMore registered = apply(new PetitionRegisteredEvent(cmd.caseId(), cmd.caseNo(), cmd.track(), cmd.channel(),
                 cmd.category(), cmd.petitioner(), cmd.headcount(), cmd.headcount() >= COLLECTIVE_HEADCOUNT, cmd.subject(),
                 cmd.content(), firstUnit, firstUnit, accused, null, null, cmd.actor(), at, cmd.recordedAt(), cmd.visitId(),
-                cmd.receptionId()));
+                cmd.receptionId(), cmd.field(),
+                cmd.repeatOf() == null || cmd.repeatOf().isEmpty() ? null : java.util.List.copyOf(cmd.repeatOf())));
         if (!firstUnit.equals(cmd.unit())) {
             registered = registered.andThenApply(() -> new PetitionTransferredEvent(cmd.caseId(), firstUnit, cmd.unit(), null,
                     TransferKind.ASSIGNMENT, rules.calculator().returnableUntil(at), cmd.actor(), at, cmd.recordedAt()));
+        }
+        // issue 15: a repeat petition (重复访) found by the service is escalated once, by the system
+        if (cmd.repeatOf() != null && !cmd.repeatOf().isEmpty()) {
+            registered = registered.andThenApply(() -> new PetitionEscalatedEvent(cmd.caseId(), EscalationReason.REPEAT, null, null,
+                    null, Actor.SYSTEM, at, cmd.recordedAt()));
         }
         // in a constructor Axon applies events after it returns, so the new state is read in andThen
         registered.andThen(() -> settle(null, null, at, cmd, rules));
@@ -270,6 +278,11 @@ public class PetitionCase {
 
     @CommandHandler
     void handle(ReclassifyPetitionCommand cmd, TimeRules rules) {
+        if (cmd.track() == null) { // issue 15: the key field alone
+            check(CaseAction.SET_FIELD, cmd);
+            setField(cmd, CaseLifecycle.occurrence(cmd, null, rules.clockSkew()));
+            return;
+        }
         check(CaseAction.RECLASSIFY, cmd);
         lifecycle.checkReclassification(cmd.track()).ifPresent(PetitionCase::refuse);
         Instant at = lifecycle.occurrence(cmd, rules.clockSkew());
@@ -277,6 +290,79 @@ public class PetitionCase {
         limits.reclassify(caseId, lifecycle.track(), lifecycle.runningStages(rules.policy()), rules.calculator(),
                 cmd.actor(), at, cmd.recordedAt()).forEach(AggregateLifecycle::apply);
         settle(null, StopReason.RECLASSIFIED, at, cmd, rules);
+        setField(cmd, at);
+    }
+
+    private void setField(ReclassifyPetitionCommand cmd, Instant at) {
+        if (cmd.field() != null && cmd.field() != lifecycle.backlog().field()) {
+            apply(new KeyFieldSetEvent(caseId, lifecycle.backlog().field(), cmd.field(), cmd.actor(), at, cmd.recordedAt()));
+        }
+    }
+
+    // ---------------------------------------------------------------- issue 15: 包案, 包案推进, 化解, 越级访, 重复访
+
+    /** 一案一包: the one active leader of an escalated case, with the plan (一案一策); LEADER_PROGRESS starts. */
+    @CommandHandler
+    void handle(AssignLeaderCommand cmd, TimeRules rules) {
+        Instant at = begin(CaseAction.ASSIGN_LEADER, cmd, rules);
+        lifecycle.backlog().checkAssignment(cmd.leader(), cmd.plan(), cmd.reason()).ifPresent(PetitionCase::refuse);
+        apply(new LeaderAssignedEvent(caseId, cmd.leader().userId(), cmd.leader().unit(), cmd.plan(), cmd.reason(),
+                lifecycle.backlog().leader(), cmd.actor(), at, cmd.recordedAt()));
+        settle(Stage.LEADER_PROGRESS, null, at, cmd, rules);
+    }
+
+    /** 包案推进: each entry completes LEADER_PROGRESS and starts it anew from the entry. */
+    @CommandHandler
+    void handle(RecordLeaderProgressCommand cmd, TimeRules rules) {
+        Instant at = begin(CaseAction.RECORD_PROGRESS, cmd, rules);
+        apply(new LeaderProgressRecordedEvent(caseId, lifecycle.backlog().leader(), cmd.kind(), cmd.text(), cmd.actor(), at,
+                cmd.recordedAt()));
+        settle(Stage.LEADER_PROGRESS, null, at, cmd, rules);
+    }
+
+    /** 化解: SUBSTANTIVE and PROCEDURAL end the backlog entry (LEADER_PROGRESS stops); CONTAINED keeps it. */
+    @CommandHandler
+    void handle(SettleBacklogCommand cmd, TimeRules rules) {
+        Instant at = begin(CaseAction.SETTLE, cmd, rules);
+        apply(new BacklogSettledEvent(caseId, lifecycle.backlog().leader(), cmd.outcome(), cmd.text(), cmd.actor(), at,
+                cmd.recordedAt()));
+        settle(cmd.outcome().ends() ? Stage.LEADER_PROGRESS : null, null, at, cmd, rules);
+    }
+
+    /** 越级访: recorded in any state; the first visit to a level escalates the case SKIP_LEVEL, by the system. */
+    @CommandHandler
+    void handle(RecordSkipLevelCommand cmd, TimeRules rules) {
+        check(CaseAction.RECORD_SKIP_LEVEL, cmd);
+        Instant at = CaseLifecycle.occurrence(cmd, null, rules.clockSkew());
+        boolean first = !lifecycle.backlog().skipLevelEscalated(cmd.level());
+        apply(new SkipLevelPetitionRecordedEvent(caseId, cmd.level(), cmd.place(), cmd.text(), lifecycle.unit(), cmd.actor(), at,
+                cmd.recordedAt()));
+        if (first) {
+            apply(new PetitionEscalatedEvent(caseId, EscalationReason.SKIP_LEVEL, null, null, null, Actor.SYSTEM,
+                    cmd.recordedAt(), cmd.recordedAt()));
+        }
+    }
+
+    /** 重复访 by hand; the first link of a case not yet escalated as a repeat escalates it REPEAT, by the system. */
+    @CommandHandler
+    void handle(LinkRepeatCommand cmd, TimeRules rules) {
+        check(CaseAction.LINK_REPEAT, cmd);
+        lifecycle.backlog().checkLink(caseId, cmd.earlierCaseId()).ifPresent(PetitionCase::refuse);
+        Instant at = CaseLifecycle.occurrence(cmd, null, rules.clockSkew());
+        boolean escalate = !lifecycle.backlog().repeatEscalated();
+        apply(new RepeatLinkedEvent(caseId, cmd.earlierCaseId(), cmd.reason(), cmd.actor(), at, cmd.recordedAt()));
+        if (escalate) {
+            apply(new PetitionEscalatedEvent(caseId, EscalationReason.REPEAT, null, null, null, Actor.SYSTEM,
+                    cmd.recordedAt(), cmd.recordedAt()));
+        }
+    }
+
+    @CommandHandler
+    void handle(UnlinkRepeatCommand cmd, TimeRules rules) {
+        check(CaseAction.UNLINK_REPEAT, cmd);
+        lifecycle.backlog().checkUnlink(cmd.earlierCaseId()).ifPresent(PetitionCase::refuse);
+        Instant at = CaseLifecycle.occurrence(cmd, null, rules.clockSkew());
+        apply(new RepeatUnlinkedEvent(caseId, cmd.earlierCaseId(), cmd.reason(), cmd.actor(), at, cmd.recordedAt()));
     }
 
     // ---------------------------------------------------------------- 延期, 日历修订

@@ -45,7 +45,18 @@ public enum RuleCode {
     NOT_OWN_UNIT("not-own-unit", Kind.FORBIDDEN),
     ROTA_DAY_NOT_SCHEDULED("rota-day-not-scheduled", Kind.CONFLICT),
     ROTA_NO_WORKING_DAY("rota-no-working-day", Kind.INVALID),
-    CASE_ALREADY_RAISED("case-already-raised", Kind.CONFLICT);
+    CASE_ALREADY_RAISED("case-already-raised", Kind.CONFLICT),
+    // issue 15: backlog cases (积案, 包案), repeat petitions (重复访)
+    NOT_ESCALATED("not-escalated", Kind.CONFLICT),
+    NO_LEADER("no-leader", Kind.CONFLICT),
+    BACKLOG_SETTLED("backlog-settled", Kind.CONFLICT),
+    NOT_CASE_LEADER("not-case-leader", Kind.FORBIDDEN),
+    LEADER_NOT_PERMITTED("leader-not-permitted", Kind.INVALID),
+    PLAN_INCOMPLETE("plan-incomplete", Kind.INVALID),
+    LEADER_CHANGE_REASON_REQUIRED("leader-change-reason-required", Kind.INVALID),
+    REPEAT_OF_ITSELF("repeat-of-itself", Kind.INVALID),
+    REPEAT_ALREADY_LINKED("repeat-already-linked", Kind.CONFLICT),
+    REPEAT_NOT_LINKED("repeat-not-linked", Kind.CONFLICT);
 
     /** What sort of refusal a rule gives. */
     public enum Kind {

@@ -14,7 +14,10 @@ public enum StageStart {
     /** 作出处理意见 */
     OPINION("the opinion", "作出处理意见"),
     /** 复查复核申请 – the request that opened a review case. */
-    REVIEW_REQUEST("the review request", "复查复核申请");
+    REVIEW_REQUEST("the review request", "复查复核申请"),
+    // issue 15
+    /** 包案或上次推进 – the leader's assignment to a backlog case, or the leader's last progress entry. */
+    LEADER_ASSIGNMENT_OR_PROGRESS("the leader's assignment or last progress", "包案或上次推进");
 
     private final String english;
     private final String chinese;

@@ -35,6 +35,8 @@ public record TimeLimitPolicy(String id, int version, double warningFraction, Ma
                               LimitAmount returnWindow, LimitAmount reviewWindow) {
 
     public static final String DEFAULT_ID = "town-225-510";
+    /** 包案推进 (issue 15): a backlog case's leader records progress within 10 working days of the assignment or the last entry. */
+    public static final LimitAmount DEFAULT_LEADER_PROGRESS = LimitAmount.workingDays(10);
 
     public TimeLimitPolicy {
         Objects.requireNonNull(id, "id");
@@ -99,7 +101,8 @@ public record TimeLimitPolicy(String id, int version, double warningFraction, Ma
                 StageRule.limit(Stage.OPINION, simpleOpinion, StageStart.ACCEPTANCE),
                 StageRule.limit(Stage.MEET_CONCLUSION, meetConclusion, StageStart.OPINION),
                 StageRule.limit(Stage.CONCLUDE, conclude, StageStart.ACCEPTANCE),
-                StageRule.limit(Stage.NOTIFY, notify, StageStart.REGISTRATION_OR_TRANSFER));
+                StageRule.limit(Stage.NOTIFY, notify, StageStart.REGISTRATION_OR_TRANSFER),
+                StageRule.limit(Stage.LEADER_PROGRESS, DEFAULT_LEADER_PROGRESS, StageStart.LEADER_ASSIGNMENT_OR_PROGRESS));
         List<StageRule> general = List.of(
                 StageRule.limit(Stage.ACCEPT, generalAccept, StageStart.REGISTRATION_OR_TRANSFER),
                 StageRule.limit(Stage.RESPOND, respond, StageStart.ACCEPTANCE),
@@ -107,7 +110,8 @@ public record TimeLimitPolicy(String id, int version, double warningFraction, Ma
                 StageRule.limit(Stage.OPINION, generalOpinion, StageStart.ACCEPTANCE),
                 StageRule.limit(Stage.MEET_CONCLUSION, meetConclusion, StageStart.OPINION),
                 StageRule.limit(Stage.CONCLUDE, conclude, StageStart.ACCEPTANCE),
-                StageRule.limit(Stage.NOTIFY, notify, StageStart.REGISTRATION_OR_TRANSFER));
+                StageRule.limit(Stage.NOTIFY, notify, StageStart.REGISTRATION_OR_TRANSFER),
+                StageRule.limit(Stage.LEADER_PROGRESS, DEFAULT_LEADER_PROGRESS, StageStart.LEADER_ASSIGNMENT_OR_PROGRESS));
         List<StageRule> review = List.of(StageRule.limit(Stage.REVIEW_DECISION, reviewDecision, StageStart.REVIEW_REQUEST));
         Map<Stage, ExtensionRule> extensions = Map.of(
                 Stage.CONCLUDE, new ExtensionRule(Stage.CONCLUDE, 1, LimitAmount.calendarDays(30)),
@@ -146,5 +150,16 @@ public record TimeLimitPolicy(String id, int version, double warningFraction, Ma
     /** The most CONCLUDE may be extended in total, in calendar days (0 when it may not be). */
     public long maxConcludeExtensionDays() {
         return extensionRule(Stage.CONCLUDE).map(r -> r.max() == null ? 0 : r.max().amount()).orElse(0L);
+    }
+
+    // issue 15
+    /** The same policy with another LEADER_PROGRESS limit on both tracks (a deployment's setting). */
+    public TimeLimitPolicy withLeaderProgress(LimitAmount limit) {
+        Map<Track, List<StageRule>> copy = new EnumMap<>(Track.class);
+        stages.forEach((track, rules) -> copy.put(track, rules.stream()
+                .map(r -> r.stage() == Stage.LEADER_PROGRESS ? StageRule.limit(Stage.LEADER_PROGRESS, limit, r.startsAt()) : r)
+                .toList()));
+        return new TimeLimitPolicy(id, version, warningFraction, copy, reviewStages, escalateOnBreach, extensions,
+                returnWindow, reviewWindow);
     }
 }

@@ -118,16 +118,19 @@ class TimeLimitCalculatorTest {
         }
         assertThat(POLICY.stages().get(Track.SIMPLE)).extracting(StageRule::stage).containsExactly(
                 Stage.SIGN, Stage.ACCEPT, Stage.RESPOND, Stage.MEET_HANDLING, Stage.OPINION, Stage.MEET_CONCLUSION, Stage.CONCLUDE,
-                Stage.NOTIFY);
+                Stage.NOTIFY, Stage.LEADER_PROGRESS);
         assertThat(POLICY.stages().get(Track.GENERAL)).extracting(StageRule::stage).containsExactly(
-                Stage.ACCEPT, Stage.RESPOND, Stage.MEET_HANDLING, Stage.OPINION, Stage.MEET_CONCLUSION, Stage.CONCLUDE, Stage.NOTIFY);
+                Stage.ACCEPT, Stage.RESPOND, Stage.MEET_HANDLING, Stage.OPINION, Stage.MEET_CONCLUSION, Stage.CONCLUDE, Stage.NOTIFY,
+                Stage.LEADER_PROGRESS);
         assertThat(POLICY.reviewStages()).extracting(StageRule::stage).containsExactly(Stage.REVIEW_DECISION);
         assertThat(POLICY.stages().get(Track.SIMPLE)).extracting(StageRule::startsAt).containsExactly(
                 StageStart.REGISTRATION_OR_TRANSFER, StageStart.SIGNING, StageStart.ACCEPTANCE, StageStart.ACCEPTANCE,
-                StageStart.ACCEPTANCE, StageStart.OPINION, StageStart.ACCEPTANCE, StageStart.REGISTRATION_OR_TRANSFER);
+                StageStart.ACCEPTANCE, StageStart.OPINION, StageStart.ACCEPTANCE, StageStart.REGISTRATION_OR_TRANSFER,
+                StageStart.LEADER_ASSIGNMENT_OR_PROGRESS);
         assertThat(POLICY.stages().get(Track.GENERAL)).extracting(StageRule::startsAt).containsExactly(
                 StageStart.REGISTRATION_OR_TRANSFER, StageStart.ACCEPTANCE, StageStart.ACCEPTANCE,
-                StageStart.ACCEPTANCE, StageStart.OPINION, StageStart.ACCEPTANCE, StageStart.REGISTRATION_OR_TRANSFER);
+                StageStart.ACCEPTANCE, StageStart.OPINION, StageStart.ACCEPTANCE, StageStart.REGISTRATION_OR_TRANSFER,
+                StageStart.LEADER_ASSIGNMENT_OR_PROGRESS);
     }
 
     @Test

@@ -25,7 +25,9 @@ public record PolicyProperties(@DefaultValue("1") int version,
                                @DefaultValue("3 working-days") String meetConclusion,
                                @DefaultValue("60 calendar-days") String conclude,
                                @DefaultValue("15 calendar-days") String writtenNotice,
-                               @DefaultValue("30 calendar-days") String reviewDecision) {
+                               @DefaultValue("30 calendar-days") String reviewDecision,
+                               // issue 15: 包案推进, from the leader's assignment or last progress entry
+                               @DefaultValue("10 working-days") String leaderProgress) {
 
     /** Parses {@code "5 working-days"}; the message of a failure names the expected forms. */
     static LimitAmount parse(String property, String text) {

@@ -57,7 +57,8 @@ public class TimeConfiguration {
                 PolicyProperties.parse("meet-conclusion", p.meetConclusion()),
                 PolicyProperties.parse("conclude", p.conclude()),
                 PolicyProperties.parse("written-notice", p.writtenNotice()),
-                PolicyProperties.parse("review-decision", p.reviewDecision()));
+                PolicyProperties.parse("review-decision", p.reviewDecision()))
+                .withLeaderProgress(PolicyProperties.parse("leader-progress", p.leaderProgress())); // issue 15
     }
 
     @Bean

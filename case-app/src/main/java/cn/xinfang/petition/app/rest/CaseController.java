@@ -9,6 +9,7 @@ import cn.xinfang.petition.app.rest.steps.*;
 import cn.xinfang.petition.time.TimeRules;
 import cn.xinfang.petition.app.cases.CaseService;
 import cn.xinfang.petition.app.cases.Units;
+import cn.xinfang.petition.app.persons.PersonService;
 import cn.xinfang.petition.app.security.Account;
 import cn.xinfang.petition.app.security.CurrentUser;
 import cn.xinfang.petition.app.security.UserAccounts;
@@ -49,10 +50,12 @@ public class CaseController {
     private final QueryGateway queries;
     private final TimeRules rules;
     private final UserAccounts accounts;
+    private final PersonService persons;
 
     public CaseController(CaseService cases, CaseAccessPolicy access, CurrentUser currentUser, Units units, Clock clock,
-                          ObjectMapper json, QueryGateway queries, TimeRules rules, UserAccounts accounts) {
+                          ObjectMapper json, QueryGateway queries, TimeRules rules, UserAccounts accounts, PersonService persons) {
         this.accounts = accounts;
+        this.persons = persons;
         this.cases = cases;
         this.access = access;
         this.currentUser = currentUser;
@@ -91,6 +94,7 @@ public class CaseController {
         } else if (accusedUnit != null && !units.exists(accusedUnit)) {
             f.add("accusedUnit", "unit \"" + accusedUnit + "\" does not exist; see GET /api/admin/units", "单位 \"" + accusedUnit + "\" 不存在");
         }
+        KeyField field = f.optional("field", body.field(), KeyField.class); // issue 15
         Instant now = clock.instant();
         Instant occurredAt = f.occurredAt("occurredAt", body.occurredAt(), now, rules);
         if (petitioner != null && petitioner.idNumber() != null
@@ -105,9 +109,11 @@ public class CaseController {
         }
         f.throwIfInvalid();
         access.requireRegister(who);
+        // issue 15: 重复访 – earlier cases of the same person and category with a like subject
+        java.util.List<CaseId> repeatOf = persons.earlierRepeats(petitioner, category, subject);
         CaseService.Registered r = cases.register(who, key, hash(body), occurredAt, (id, caseNo) ->
                 new RegisterPetitionCommand(id, caseNo, track, channel, category, petitioner, headcount, subject, content, unit,
-                        accusedUnit, who.actor(), occurredAt, now));
+                        accusedUnit, who.actor(), occurredAt, now, null, null, field, repeatOf));
         return ResponseEntity.created(URI.create("/api/cases/" + r.view().id()))
                 .eTag(ETags.of(r.view()))
                 .header("Idempotent-Replayed", Boolean.toString(r.replayed()))

@@ -45,8 +45,13 @@ public class ReceptionService {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
+    /** 重复访: a case raised at a reception is checked against the person's earlier cases like any registration. */
+    private final cn.xinfang.petition.app.persons.PersonService registry;
+
     public ReceptionService(CommandGateway commands, VisitQueries queries, VisitService visits, CaseService cases,
-                            CaseAccessPolicy access, Clock clock, PlatformTransactionManager tm) {
+                            CaseAccessPolicy access, Clock clock, PlatformTransactionManager tm,
+                            cn.xinfang.petition.app.persons.PersonService registry) {
+        this.registry = registry;
         this.commands = commands;
         this.queries = queries;
         this.visits = visits;
@@ -84,6 +89,8 @@ public class ReceptionService {
     public VisitViews.Reception record(Account who, String unit, LocalDate date, String leader, ReceptionKind kind, Petitioner person,
                                        int headcount, String demands, Track track, Category category) {
         String id = UUID.randomUUID().toString();
+        List<cn.xinfang.petition.api.CaseId> repeatOf = track == null ? List.of()
+                : registry.earlierRepeats(person, category, VisitService.subjectOf(demands));
         transactions.executeWithoutResult(s -> {
             commands.sendAndWait(new RecordReceptionCommand(id, unit, date, leader, kind, person, headcount, demands, who.actor(),
                     clock.instant()));
@@ -93,7 +100,7 @@ public class ReceptionService {
                 }
                 CaseView c = cases.register(who, null, null, null, (caseId, caseNo) -> new RegisterPetitionCommand(caseId, caseNo,
                         track, Channel.LEADER_RECEPTION, category, person, headcount, VisitService.subjectOf(demands), demands, unit,
-                        null, who.actor(), null, clock.instant(), null, id)).view();
+                        null, who.actor(), null, clock.instant(), null, id, null, repeatOf)).view();
                 commands.sendAndWait(new LinkReceptionCaseCommand(id, c.id(), who.actor(), clock.instant()));
             }
         });

@@ -60,9 +60,14 @@ public class VisitService {
     private final BusinessTime time;
     private final TransactionTemplate transactions;
 
+    /** 重复访: a case raised from a visit is checked against the person's earlier cases like any registration. */
+    private final cn.xinfang.petition.app.persons.PersonService registry;
+
     public VisitService(CommandGateway commands, EventStore events, VisitQueries queries, VisitNumbers numbers, CaseService cases,
                         CaseAccessPolicy access, PersonalDataAccessLog accessLog, UserAccounts accounts, PersonIdentity persons,
-                        JdbcTemplate jdbc, Clock clock, BusinessTime time, PlatformTransactionManager tm) {
+                        JdbcTemplate jdbc, Clock clock, BusinessTime time, PlatformTransactionManager tm,
+                        cn.xinfang.petition.app.persons.PersonService registry) {
+        this.registry = registry;
         this.commands = commands;
         this.events = events;
         this.queries = queries;
@@ -106,10 +111,11 @@ public class VisitService {
         VisitDetails d = f.details;
         String subj = subject != null ? subject : VisitService.subjectOf(d.demands());
         CaseView[] raised = new CaseView[1];
+        List<cn.xinfang.petition.api.CaseId> repeatOf = registry.earlierRepeats(d.person(), category, subj);
         transactions.executeWithoutResult(s -> {
             raised[0] = cases.register(who, null, null, null, (caseId, caseNo) -> new RegisterPetitionCommand(caseId, caseNo, track,
                     Channel.FIELD_VISIT, category, d.person(), 1, subj, d.demands(), f.unit, null, who.actor(), null, clock.instant(),
-                    id, null)).view();
+                    id, null, null, repeatOf)).view();
             commands.sendAndWait(new LinkVisitCaseCommand(id, raised[0].id(), who.actor(), clock.instant()));
         });
         return raised[0];

@@ -23,7 +23,7 @@ class VisitLinkJsonTest {
     final Instant t = Instant.parse("2024-01-08T02:00:00Z");
     final PetitionRegisteredEvent linked = new PetitionRegisteredEvent(new CaseId("c1"), "2024-000001", Track.SIMPLE, Channel.FIELD_VISIT,
             Category.COMPLAINT, new Petitioner("张三", null, "13812345678", null), 1, false, "s", "c", "town", "town", null, null, null,
-            new Actor("handler", "town", Role.HANDLER), t, t, "v1", null);
+            new Actor("handler", "town", Role.HANDLER), t, t, "v1", null, null, null);
 
     @Test
     void aStoredRegistrationWithoutTheLinksReadsNull() throws Exception {

@@ -64,7 +64,7 @@ class OpenApiDocumentTest {
             "escalate; reason leader; reason leader plan stage occurredAt",
             "transfer; toUnit reason; toUnit reason occurredAt",
             "return; reason; reason occurredAt",
-            "reclassify; track; track occurredAt",
+            "reclassify; track; track occurredAt field",
             "extend; stage amount reason approvedBy petitionerToldAt; stage amount reason approvedBy petitionerToldAt occurredAt"})
     void eachStepShowsItsOwnFields(String step, String required, String properties) {
         JsonNode schema = schemaOfStep(step);

@@ -52,7 +52,7 @@ class VisitProjectionTest {
                 p -> p.on(new ReceptionRecordedEvent("pr1", "town", D, "leader", ReceptionKind.RECEPTION, P, 2, "诉求", HANDLER, T)),
                 p -> p.on(new ReceptionCaseLinkedEvent("pr1", "town", "pc2", HANDLER, T)),
                 p -> p.on(new PetitionRegisteredEvent(new CaseId("pc1"), "2024-000001", Track.SIMPLE, Channel.FIELD_VISIT, Category.COMPLAINT,
-                        P, 1, false, "s", "c", "town", "town", null, null, null, HANDLER, T, T, "pv1", null)),
+                        P, 1, false, "s", "c", "town", "town", null, null, null, HANDLER, T, T, "pv1", null, null, null)),
                 p -> p.on(new PetitionTransferredEvent(new CaseId("pc1"), "town", "village-1", "属地", TransferKind.TRANSFER, T, HANDLER,
                         T, T)));
         List<List<String>> once = new ArrayList<>();

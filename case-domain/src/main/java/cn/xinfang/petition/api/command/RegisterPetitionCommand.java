@@ -15,6 +15,8 @@ import static cn.xinfang.petition.api.command.CommandChecks.requireTimes;
  * {@code accusedUnit} names the unit an accusation (检举控告类) accuses; a registering handler's own unit is
  * the first receiver, and a case registered for another unit is assigned to it (交办).
  * {@code visitId} / {@code receptionId} (issue 14): the visit (走访) or reception (接访) the case was raised from, else null.
+ * {@code field} is the key field (重点领域, optional); {@code repeatOf} the earlier cases of the same
+ * person and matter the service found (重复访, empty or null: none).
  */
 public record RegisterPetitionCommand(CaseId caseId,
         String caseNo,
@@ -31,14 +33,16 @@ public record RegisterPetitionCommand(CaseId caseId,
         Instant occurredAt,
         Instant recordedAt,
         String visitId,
-        String receptionId) implements CaseCommand {
+        String receptionId,
+        KeyField field,
+        java.util.List<CaseId> repeatOf) implements CaseCommand {
 
-    /** A registration not raised from a visit or a reception. */
+    /** A registration not raised from a visit or a reception, without a key field and earlier cases. */
     public RegisterPetitionCommand(CaseId caseId, String caseNo, Track track, Channel channel, Category category,
                                    Petitioner petitioner, int headcount, String subject, String content, String unit,
                                    String accusedUnit, Actor actor, Instant occurredAt, Instant recordedAt) {
         this(caseId, caseNo, track, channel, category, petitioner, headcount, subject, content, unit, accusedUnit, actor,
-                occurredAt, recordedAt, null, null);
+                occurredAt, recordedAt, null, null, null, null);
     }
 
     public RegisterPetitionCommand {

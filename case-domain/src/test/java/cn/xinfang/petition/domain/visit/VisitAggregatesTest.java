@@ -180,7 +180,7 @@ class VisitAggregatesTest {
         cn.xinfang.petition.api.command.RegisterPetitionCommand register(Actor actor, String unit, String visitId, String receptionId) {
             return new cn.xinfang.petition.api.command.RegisterPetitionCommand(new cn.xinfang.petition.api.CaseId("c1"), "2024-000001",
                     cn.xinfang.petition.api.Track.SIMPLE, cn.xinfang.petition.api.Channel.LEADER_RECEPTION,
-                    cn.xinfang.petition.api.Category.COMPLAINT, PERSON, 1, "s", "c", unit, null, actor, null, NOW, visitId, receptionId);
+                    cn.xinfang.petition.api.Category.COMPLAINT, PERSON, 1, "s", "c", unit, null, actor, null, NOW, visitId, receptionId, null, null);
         }
 
         @Test

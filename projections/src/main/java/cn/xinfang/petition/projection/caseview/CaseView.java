@@ -51,7 +51,10 @@ public record CaseView(
         List<TimeLimitView> timeLimits,
         long version,
         String visitId,
-        String receptionId) {
+        String receptionId,
+        String field,
+        List<String> repeatOf,
+        BacklogView backlog) {
 
     /** 信访人 – masked unless revealed. */
     public record PetitionerView(String name, String idNumber, String phone, String address, boolean masked) {

@@ -46,11 +46,13 @@ public final class CaseViewFold {
     private final List<CaseView.Transfer> transfers = new ArrayList<>();
     private final List<StageRun> limits = new ArrayList<>();
     private long version = -1;
+    private final BacklogFold backlog = new BacklogFold(); // issue 15
 
     /** Applies the next event of the case; {@code sequenceNumber} is its position in the case's stream. */
     public CaseViewFold apply(Object event, long sequenceNumber) {
         version = sequenceNumber;
         status = CaseStatusEvolution.evolve(status, event);
+        backlog.apply(event);
         if (event instanceof PetitionRegisteredEvent e) {
             id = e.caseId().value();
             caseNo = e.caseNo();
@@ -178,7 +180,8 @@ public final class CaseViewFold {
                         opinionAt, conclusionMeetingAt, resolvedAt, notifiedAt, deliveredAt, reviewDecidedAt),
                 decline, response, List.copyOf(meetings), opinion, resolution, List.copyOf(escalations), List.copyOf(transfers),
                 List.copyOf(notices), delivery, reviewDecision, List.copyOf(reviews), List.copyOf(extensions),
-                limits.stream().map(CaseViewFold::view).toList(), version, registration.visitId(), registration.receptionId());
+                limits.stream().map(CaseViewFold::view).toList(), version, registration.visitId(), registration.receptionId(),
+                backlog.field, backlog.repeatOf(), backlog.view());
     }
 
     private void restart(String newUnit) {
