@@ -19,7 +19,10 @@ public enum Stage {
     /** 书面告知 – the petitioner is told in writing whether the matter is accepted (15 days, 条例 第二十三条). */
     NOTIFY("书面告知"),
     /** 复查复核决定 – a review (复查) or re-review (复核) is decided (30 days, 条例 第三十五、三十六条). */
-    REVIEW_DECISION("复查复核决定");
+    REVIEW_DECISION("复查复核决定"),
+    // issue 16
+    /** 督办 – a supervisor's requirement on the case, with its own limit, until the handling unit replies. */
+    SUPERVISION("督办");
 
     private final String chinese;
 

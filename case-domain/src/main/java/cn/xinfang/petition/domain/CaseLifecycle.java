@@ -454,6 +454,8 @@ public final class CaseLifecycle {
             case CONCLUDE -> deliveredAt != null;
             case NOTIFY -> notified;
             case REVIEW_DECISION -> reviewDecided;
+            // issue 16: never in the policy's stage table; the case keeps it running until the reply
+            case SUPERVISION -> false;
         };
     }
 

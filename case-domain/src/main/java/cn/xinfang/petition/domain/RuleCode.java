@@ -39,7 +39,14 @@ public enum RuleCode {
     OCCURRED_AT_IN_FUTURE("occurred-at-in-future", Kind.INVALID),
     OCCURRED_AT_BEFORE_PREVIOUS_STEP("occurred-at-before-previous-step", Kind.INVALID),
     // the version the step was decided on
-    VERSION_MISMATCH("version-mismatch", Kind.STALE);
+    VERSION_MISMATCH("version-mismatch", Kind.STALE),
+    // issue 16: 督办 of a case, rectifications (整改)
+    SUPERVISOR_REQUIRED("supervisor-required", Kind.FORBIDDEN),
+    NOT_OF_UNIT("not-of-unit", Kind.FORBIDDEN),
+    SUPERVISION_ALREADY_OPEN("supervision-already-open", Kind.CONFLICT),
+    SUPERVISION_NOT_OPEN("supervision-not-open", Kind.CONFLICT),
+    RECTIFICATION_NOT_OPEN("rectification-not-open", Kind.CONFLICT),
+    RECTIFICATION_NOT_REPORTED("rectification-not-reported", Kind.CONFLICT);
 
     /** What sort of refusal a rule gives. */
     public enum Kind {
