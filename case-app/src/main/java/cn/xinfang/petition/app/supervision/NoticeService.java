@@ -123,25 +123,23 @@ public class NoticeService {
         LocalDate day = date == null || date.isBlank() ? LocalDate.now(clock.withZone(rules.zone())) : CampaignService.date(f, "date", date);
         f.throwIfInvalid();
         int year = day.getYear();
-        // the numbering is serialised by the unique (year, seq) constraint: a concurrent publication retries
-        for (int attempt = 0; ; attempt++) {
-            Integer max = jdbc.queryForObject("select max(number_seq) from notice where number_year = ?", Integer.class, year);
-            int seq = max == null ? 1 : max + 1;
-            try {
-                int changed = jdbc.update("update notice set status = 'PUBLISHED', number_year = ?, number_seq = ?, published_by = ?, "
-                                + "published_at = ? where id = ? and status = 'DRAFT'", year, seq, who.username(),
-                        ts(day.equals(LocalDate.now(clock.withZone(rules.zone()))) ? clock.instant()
-                                : day.atTime(9, 0).atZone(rules.zone()).toInstant()), id);
-                if (changed == 0) {
-                    throw ServiceException.conflict("notice-already-published", "the notice is already published", "该通报已印发");
-                }
-                return find(id);
-            } catch (org.springframework.dao.DuplicateKeyException e) {
-                if (attempt > 5) {
-                    throw e;
-                }
+        // the numbering is guarded by the unique (year, seq) constraint: a concurrent publication that took
+        // the same number is refused and may simply be repeated
+        Integer max = jdbc.queryForObject("select max(number_seq) from notice where number_year = ?", Integer.class, year);
+        int seq = max == null ? 1 : max + 1;
+        Instant at = day.equals(LocalDate.now(clock.withZone(rules.zone()))) ? clock.instant()
+                : day.atTime(9, 0).atZone(rules.zone()).toInstant();
+        try {
+            int changed = jdbc.update("update notice set status = 'PUBLISHED', number_year = ?, number_seq = ?, published_by = ?, "
+                    + "published_at = ? where id = ? and status = 'DRAFT'", year, seq, who.username(), ts(at), id);
+            if (changed == 0) {
+                throw ServiceException.conflict("notice-already-published", "the notice is already published", "该通报已印发");
             }
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw ServiceException.conflict("notice-number-taken", "another notice took number " + seq + " of " + year
+                    + " at the same moment; publish again", "文号 " + year + "-" + seq + " 已被同时印发的通报占用，请重新印发");
         }
+        return find(id);
     }
 
     public Notice get(Account who, String id) {
