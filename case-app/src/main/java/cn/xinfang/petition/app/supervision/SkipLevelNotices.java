@@ -30,10 +30,12 @@ public class SkipLevelNotices {
 
     private final JdbcTemplate jdbc;
     private final NoticeService notices;
+    private final java.time.ZoneId zone;
 
-    public SkipLevelNotices(JdbcTemplate jdbc, NoticeService notices) {
+    public SkipLevelNotices(JdbcTemplate jdbc, NoticeService notices, cn.xinfang.petition.time.TimeRules rules) {
         this.jdbc = jdbc;
         this.notices = notices;
+        this.zone = rules.zone();
     }
 
     @EventHandler
@@ -47,7 +49,7 @@ public class SkipLevelNotices {
         if (unit != null) {
             String caseNo = jdbc.queryForList("select case_no from ledger_case where case_id = ?", String.class, e.caseId().value())
                     .stream().findFirst().orElse(e.caseId().value());
-            LocalDate day = LocalDate.ofInstant(e.occurredAt(), java.time.ZoneId.of("Asia/Shanghai"));
+            LocalDate day = LocalDate.ofInstant(e.occurredAt(), zone);
             String text = notices.unitName(unit) + "承办的信访事项 " + caseNo + " 的信访人于 " + day + " " + LEVELS.get(e.level())
                     + (e.place() == null || e.place().isBlank() ? "" : "（" + e.place() + "）") + "。请该单位查明原因，落实责任，"
                     + "切实做好稳控和化解工作，并于规定时限内报送整改情况。";

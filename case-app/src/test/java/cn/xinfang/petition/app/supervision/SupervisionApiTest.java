@@ -249,6 +249,12 @@ class SupervisionApiTest {
         assertThat(api.get("auditor", "/api/campaigns").body().findValues("name").stream().map(JsonNode::asText).toList())
                 .contains("信访工作规范化建设年\u201c五大\u201d专项行动");
         refused(api.post("handler", "/api/campaigns", "{\"name\":\"x\"}"), 403, "forbidden");
+        Api.Res bad = ok(api.post("supervisor", "/api/campaigns", """
+                {"name":"","reportEvery":"weekly","units":["nowhere"],
+                 "phases":[{"name":"一","from":"2024-03-08","to":"2024-03-04"}]}
+                """), 400);
+        assertThat(bad.body().findValues("field").stream().map(JsonNode::asText).toList())
+                .contains("name", "reportEvery", "units", "phases[0].to");
         JsonNode c = ok(api.post("supervisor", "/api/campaigns", """
                 {"name":"测试专项","reportEvery":"P7D","units":["village-2"],
                  "phases":[{"name":"一阶段","from":"2024-03-04","to":"2024-03-08"},{"name":"二阶段","from":"2024-03-11","to":"2024-03-22"}]}
