@@ -22,7 +22,10 @@ public enum Stage {
     REVIEW_DECISION("复查复核决定"),
     // issue 15
     /** 包案推进 – a backlog case's leader records progress (10 working days from the assignment or the last entry). */
-    LEADER_PROGRESS("包案推进");
+    LEADER_PROGRESS("包案推进"),
+    // issue 16
+    /** 督办 – a supervisor's requirement on the case, with its own limit, until the handling unit replies. */
+    SUPERVISION("督办");
 
     private final String chinese;
 

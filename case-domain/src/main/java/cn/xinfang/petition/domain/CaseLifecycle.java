@@ -474,6 +474,8 @@ public final class CaseLifecycle {
             case NOTIFY -> notified;
             case REVIEW_DECISION -> reviewDecided;
             case LEADER_PROGRESS -> status.isClosed() || backlog.ended();
+            // issue 16: never in the policy's stage table; the case keeps it running until the reply
+            case SUPERVISION -> false;
         };
     }
 

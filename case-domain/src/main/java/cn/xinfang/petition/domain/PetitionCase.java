@@ -402,6 +402,40 @@ public class PetitionCase {
                 .forEach(AggregateLifecycle::apply);
     }
 
+    // ---------------------------------------------------------------- 督办 (issue 16)
+
+    /** 督办: a supervisor adds the running stage SUPERVISION, counted by the business-time engine from the step. */
+    @CommandHandler
+    void handle(SuperviseCaseCommand cmd, TimeRules rules) {
+        if (cmd.actor().role() != cn.xinfang.petition.api.Role.SUPERVISOR) {
+            refuse(Rejection.of(RuleCode.SUPERVISOR_REQUIRED, cmd.actor().role()));
+        }
+        if (limits.limit(Stage.SUPERVISION).isPresent()) {
+            refuse(Rejection.of(RuleCode.SUPERVISION_ALREADY_OPEN, limits.limit(Stage.SUPERVISION).get().due()));
+        }
+        Instant at = lifecycle.occurrence(cmd, rules.clockSkew());
+        cn.xinfang.petition.api.TimeLimit limit = cn.xinfang.petition.time.SupervisionLimits.compute(
+                cmd.limit(), at, rules);
+        apply(new CaseSupervisedEvent(caseId, lifecycle.unit(), cmd.requirement(), cmd.limit(), limit.due(), cmd.actor(),
+                at, cmd.recordedAt()));
+        apply(new TimeLimitStartedEvent(caseId, lifecycle.unit(), limit, at, cmd.recordedAt()));
+    }
+
+    /** 督办回复: the handling unit replies; SUPERVISION stops (met when by its due instant). */
+    @CommandHandler
+    void handle(ReplyToSupervisionCommand cmd, TimeRules rules) {
+        if (!cmd.actor().role().isUnitBound() || !lifecycle.unit().equals(cmd.actor().unit())) {
+            refuse(Rejection.of(RuleCode.NOT_OF_UNIT, lifecycle.unit()));
+        }
+        if (limits.limit(Stage.SUPERVISION).isEmpty()) {
+            refuse(Rejection.of(RuleCode.SUPERVISION_NOT_OPEN));
+        }
+        Instant at = lifecycle.occurrence(cmd, rules.clockSkew());
+        apply(new SupervisionRepliedEvent(caseId, lifecycle.unit(), cmd.text(), cmd.actor(), at, cmd.recordedAt()));
+        limits.stopNotRunning(caseId, lifecycle.unit(), java.util.Map.of(), Stage.SUPERVISION, StopReason.COMPLETED, at,
+                cmd.recordedAt()).stream().filter(e -> e.stage() == Stage.SUPERVISION).forEach(AggregateLifecycle::apply);
+    }
+
     // ---------------------------------------------------------------- state: one handler for every event
 
     @EventSourcingHandler
@@ -430,7 +464,9 @@ public class PetitionCase {
      * {@code othersReason}), then starts the stages the new state runs.
      */
     private void settle(Stage completed, StopReason othersReason, Instant at, CaseCommand cmd, TimeRules rules) {
-        var running = lifecycle.runningStages(rules.policy());
+        var running = new java.util.LinkedHashMap<>(lifecycle.runningStages(rules.policy()));
+        // issue 16: 督办 runs until the handling unit replies, whatever the step
+        limits.limit(Stage.SUPERVISION).ifPresent(l -> running.put(Stage.SUPERVISION, l.start()));
         limits.stopNotRunning(caseId, lifecycle.unit(), running, completed, Optional.ofNullable(othersReason).orElse(StopReason.COMPLETED),
                 at, cmd.recordedAt()).forEach(AggregateLifecycle::apply);
         limits.startRunning(caseId, lifecycle.unit(), lifecycle.track(), running, rules.calculator(), cmd.recordedAt())

@@ -56,7 +56,14 @@ public enum RuleCode {
     LEADER_CHANGE_REASON_REQUIRED("leader-change-reason-required", Kind.INVALID),
     REPEAT_OF_ITSELF("repeat-of-itself", Kind.INVALID),
     REPEAT_ALREADY_LINKED("repeat-already-linked", Kind.CONFLICT),
-    REPEAT_NOT_LINKED("repeat-not-linked", Kind.CONFLICT);
+    REPEAT_NOT_LINKED("repeat-not-linked", Kind.CONFLICT),
+    // issue 16: 督办 of a case, rectifications (整改)
+    SUPERVISOR_REQUIRED("supervisor-required", Kind.FORBIDDEN),
+    NOT_OF_UNIT("not-of-unit", Kind.FORBIDDEN),
+    SUPERVISION_ALREADY_OPEN("supervision-already-open", Kind.CONFLICT),
+    SUPERVISION_NOT_OPEN("supervision-not-open", Kind.CONFLICT),
+    RECTIFICATION_NOT_OPEN("rectification-not-open", Kind.CONFLICT),
+    RECTIFICATION_NOT_REPORTED("rectification-not-reported", Kind.CONFLICT);
 
     /** What sort of refusal a rule gives. */
     public enum Kind {

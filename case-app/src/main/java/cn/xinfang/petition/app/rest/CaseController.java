@@ -257,6 +257,20 @@ public class CaseController {
     }
 
     /** Checks the body's fields (all problems at once), then sends its command with the version the client decided on. */
+    // issue 16: 督办
+    @PostMapping("/{id}/supervise")
+    public ResponseEntity<CaseView> supervise(@PathVariable String id, @RequestBody(required = false) SuperviseRequest body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return step(id, body != null ? body : new SuperviseRequest(null, null, null), ifMatch);
+    }
+
+    @PostMapping("/{id}/supervision-reply")
+    public ResponseEntity<CaseView> supervisionReply(@PathVariable String id,
+            @RequestBody(required = false) SupervisionReplyRequest body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return step(id, body != null ? body : new SupervisionReplyRequest(null, null), ifMatch);
+    }
+
     private ResponseEntity<CaseView> step(String id, StepRequest body, String ifMatch) {
         Account who = currentUser.get();
         Fields f = new Fields();

@@ -1,0 +1,2 @@
+/** 整改时限 – the deadlines of rectifications (issue 16). */
+package cn.xinfang.petition.process.supervision;
