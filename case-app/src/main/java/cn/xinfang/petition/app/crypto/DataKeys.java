@@ -146,14 +146,24 @@ public class DataKeys {
     public void rewrapUnderCurrentMasterKey() {
         List<Object[]> old = jdbc.query("select key_id, wrapped_key, master_key_id from person_data_key where wrapped_key is not null "
                 + "and master_key_id <> ?", (rs, i) -> new Object[]{rs.getString(1), rs.getString(2), rs.getString(3)}, master.id());
+        int rewrapped = 0;
+        Set<String> missing = new java.util.TreeSet<>();
         for (Object[] r : old) {
             String keyId = (String) r[0];
+            if (!master.previousIds().contains((String) r[2])) {
+                missing.add((String) r[2]);
+                continue;
+            }
             byte[] raw = master.unwrap((String) r[1], keyId, (String) r[2]);
-            jdbc.update("update person_data_key set wrapped_key = ?, master_key_id = ? where key_id = ? and master_key_id = ?",
+            rewrapped += jdbc.update("update person_data_key set wrapped_key = ?, master_key_id = ? where key_id = ? and master_key_id = ?",
                     master.wrap(raw, keyId), master.id(), keyId, r[2]);
         }
-        if (!old.isEmpty()) {
-            log.info("rewrapped {} data keys under the current master key {}", old.size(), master.id());
+        if (rewrapped > 0) {
+            log.info("rewrapped {} data keys under the current master key {}", rewrapped, master.id());
+        }
+        if (!missing.isEmpty()) {
+            log.error("data keys are wrapped by master keys {} that are not configured: the personal data of those persons cannot be "
+                    + "read; give the key in CASES_MASTER_KEY or CASES_PREVIOUS_MASTER_KEYS (docs/security.md)", missing);
         }
     }
 

@@ -43,6 +43,9 @@ public class MasterKey {
     private static final Logger log = LoggerFactory.getLogger(MasterKey.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** The key of in-memory databases: one per JVM, like the databases themselves (a restarted context reads its data). */
+    private static final SecretKey IN_MEMORY = new SecretKeySpec(random(32), "AES");
+
     private final SecretKey current;
     private final String currentId;
     private final Map<String, SecretKey> all = new LinkedHashMap<>();
@@ -108,7 +111,7 @@ public class MasterKey {
             return fromFile(path);
         }
         if (url != null && url.startsWith("jdbc:h2:mem:")) {
-            return new SecretKeySpec(random(32), "AES");
+            return IN_MEMORY;
         }
         throw new IllegalStateException("CASES_MASTER_KEY (cases.crypto.master-key) is required on this database: 32 random bytes in "
                 + "Base64, for example the output of 'openssl rand -base64 32'. Keep it safe and back it up: without it the "

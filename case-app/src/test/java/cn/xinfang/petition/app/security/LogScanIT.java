@@ -31,7 +31,7 @@ class LogScanIT {
     static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[0-9Xx](?![0-9A-Za-z])");
     static final Pattern MOBILE = Pattern.compile("(?<![0-9A-Za-z.:-])1[3-9]\\d{9}(?![0-9A-Za-z])");
     static final Pattern NAME_IN_SOURCE = Pattern.compile("petitioner\\\\?\"\\s*:\\s*\\{\\s*\\\\?\"name\\\\?\"\\s*:\\s*\\\\?\"([^\"\\\\%]{2,20})\\\\?\"");
-    static final Pattern NAME_CONSTANT = Pattern.compile("static final String (?:OTHER_)?NAME\\s*=\\s*\"([^\"]{2,20})\"");
+    static final Pattern NAME_CONSTANT = Pattern.compile("static final String (?:OTHER_)?NAME(?:_\\d)?\\s*=\\s*\"([^\"]{2,20})\"");
 
     @Test
     @DisplayName("测试全程的日志中没有测试数据的身份证号、手机号和信访人姓名")
