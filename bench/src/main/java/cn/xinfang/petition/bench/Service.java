@@ -57,6 +57,8 @@ final class Service implements AutoCloseable {
                 "--spring.main.banner-mode=off",
                 "--cases.security.demo-data=true",
                 "--cases.security.bcrypt-strength=4",
+                // issue 17: a master key is required on PostgreSQL; a fresh one per benchmark run
+                "--cases.crypto.master-key=" + masterKey(),
                 "--db-scheduler.polling-interval=" + config.pollingIntervalProperty(),
                 "--logging.level.root=WARN",
                 // start-up notices that say nothing about performance
@@ -179,5 +181,12 @@ final class Service implements AutoCloseable {
     @Override
     public void close() {
         context.close();
+    }
+
+    /** A random master key (32 bytes, Base64) for one run. */
+    private static String masterKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 }

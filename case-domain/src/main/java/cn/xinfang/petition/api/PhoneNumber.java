@@ -28,8 +28,8 @@ public final class PhoneNumber {
 
     /** 脱敏 – a mobile number keeps its first 3 and last 4 digits ({@code 138****5678}); a landline its area code and last 4. */
     public static String mask(String phone) {
-        if (phone == null) {
-            return null;
+        if (phone == null || Petitioner.ERASED.equals(phone) || phone.contains("****")) {
+            return phone;
         }
         if (phone.matches(MOBILE)) {
             return phone.substring(0, 3) + "****" + phone.substring(7);

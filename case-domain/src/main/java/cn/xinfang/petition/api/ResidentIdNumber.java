@@ -62,8 +62,8 @@ public final class ResidentIdNumber {
 
     /** 脱敏 – the first 6 and last 4 characters, the rest hidden: {@code 110101********123X}. */
     public static String mask(String id) {
-        if (id == null) {
-            return null;
+        if (id == null || Petitioner.ERASED.equals(id)) {
+            return id;
         }
         return id.length() < 10 ? "*".repeat(id.length()) : id.substring(0, 6) + "*".repeat(id.length() - 10) + id.substring(id.length() - 4);
     }

@@ -45,10 +45,11 @@ public class AxonConfiguration {
         return JacksonSerializer.builder().objectMapper(storageMapper()).build();
     }
 
+    /** Events: the storage mapper, with the petitioner's personal data encrypted (issue 17, docs/security.md). */
     @Bean
     @Qualifier("eventSerializer")
-    Serializer eventSerializer() {
-        return JacksonSerializer.builder().objectMapper(storageMapper()).build();
+    Serializer eventSerializer(cn.xinfang.petition.app.crypto.PersonalDataCodec personalData) {
+        return JacksonSerializer.builder().objectMapper(storageMapper().registerModule(personalData.module())).build();
     }
 
     @Bean

@@ -78,9 +78,12 @@ class BackupRestoreIT {
             // the embedded database is one file, locked while the service runs: stop, copy, start
             service.stop();
             Files.copy(dir.resolve("data/petition.mv.db"), backup.resolve("petition.mv.db"));
+            // the master key the personal data is encrypted under (issue 17) is backed up with the database
+            Files.copy(dir.resolve("data/petition.master.key"), backup.resolve("petition.master.key"));
             deleteTree(dir.resolve("data"));
             Files.createDirectories(dir.resolve("data"));
             Files.copy(backup.resolve("petition.mv.db"), dir.resolve("data/petition.mv.db"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(backup.resolve("petition.master.key"), dir.resolve("data/petition.master.key"), StandardCopyOption.REPLACE_EXISTING);
         }
 
         service = ServiceProcess.start("backup", dir, store.properties(), Duration.ofSeconds(180));

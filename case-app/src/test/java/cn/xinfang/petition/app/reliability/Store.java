@@ -58,6 +58,7 @@ record Store(Path workDir, String schema) {
             p.add("spring.datasource.password=" + PerClassDatabase.pgPassword());
             p.add("spring.flyway.schemas=" + schema);
             p.add("spring.flyway.default-schema=" + schema);
+            p.add("cases.crypto.master-key=" + PerClassDatabase.TEST_MASTER_KEY); // issue 17: required on PostgreSQL
         }
         return p;
     }

@@ -26,6 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class PerClassDatabase implements ContextCustomizerFactory {
 
     private static final Set<String> PREPARED = ConcurrentHashMap.newKeySet();
+    /** issue 17: the master key of the test runs on PostgreSQL, where one is required (32 bytes, Base64). */
+    public static final String TEST_MASTER_KEY = "dGVzdC1tYXN0ZXIta2V5LW9mLXRoZS10ZXN0LXJ1bnM=";
 
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> attrs) {
@@ -84,7 +86,8 @@ public class PerClassDatabase implements ContextCustomizerFactory {
                     "spring.datasource.hikari.minimum-idle=1",
                     "spring.datasource.hikari.idle-timeout=10000",
                     "spring.flyway.schemas=" + name,
-                    "spring.flyway.default-schema=" + name};
+                    "spring.flyway.default-schema=" + name,
+                    "cases.crypto.master-key=" + TEST_MASTER_KEY};
         }
         return new String[]{
                 "spring.datasource.url=jdbc:h2:mem:" + name

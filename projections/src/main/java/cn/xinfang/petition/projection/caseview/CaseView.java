@@ -56,8 +56,11 @@ public record CaseView(
         List<String> repeatOf,
         BacklogView backlog) {
 
-    /** 信访人 – masked unless revealed. */
-    public record PetitionerView(String name, String idNumber, String phone, String address, boolean masked) {
+    /**
+     * 信访人 – masked unless revealed. {@code personId}: the person's id, also the id of the key their data is
+     * encrypted with (issue 17); after that key is shredded every personal field reads {@code 已删除}.
+     */
+    public record PetitionerView(String name, String idNumber, String phone, String address, boolean masked, String personId) {
     }
 
     /** The time of every step taken so far (occurrence times). */

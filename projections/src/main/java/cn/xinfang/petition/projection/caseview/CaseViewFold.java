@@ -170,7 +170,7 @@ public final class CaseViewFold {
         Petitioner p = registration.petitioner();
         CaseView.PetitionerView petitioner = new CaseView.PetitionerView(p.name(),
                 reveal ? p.idNumber() : ResidentIdNumber.mask(p.idNumber()),
-                reveal ? p.phone() : PhoneNumber.mask(p.phone()), p.address(), !reveal);
+                reveal ? p.phone() : PhoneNumber.mask(p.phone()), p.address(), !reveal, p.personId());
         return new CaseView(id, caseNo, track, status, registration.channel(), registration.category(), petitioner,
                 registration.headcount(), registration.collective(), registration.subject(), registration.content(), unit,
                 registration.firstUnit(), showAccused ? registration.accusedUnit() : null,

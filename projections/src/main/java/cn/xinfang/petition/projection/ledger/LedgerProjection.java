@@ -1,6 +1,8 @@
 package cn.xinfang.petition.projection.ledger;
 
 import cn.xinfang.petition.api.MeetingKind;
+import cn.xinfang.petition.api.PhoneNumber;
+import cn.xinfang.petition.api.ResidentIdNumber;
 import cn.xinfang.petition.api.Role;
 import cn.xinfang.petition.api.event.*;
 import cn.xinfang.petition.api.lifecycle.CaseStatusEvolution;
@@ -34,20 +36,21 @@ public class LedgerProjection {
     void on(PetitionRegisteredEvent e) {
         String remark = e.collective() ? "集体访（" + e.headcount() + "人）" : null;
         String status = CaseStatusEvolution.nameAfter(e);
-        Object[] values = {e.caseNo(), e.petitioner().name(), e.petitioner().idNumber(), e.petitioner().phone(),
-                e.petitioner().address(), e.subject(), e.content(), e.channel().name(), e.category().name(), e.track().name(),
+        // issue 17: the ID number and phone are kept masked (the ledger only ever shows them masked), with the person's id
+        Object[] values = {e.caseNo(), e.petitioner().name(), ResidentIdNumber.mask(e.petitioner().idNumber()),
+                PhoneNumber.mask(e.petitioner().phone()), e.petitioner().address(), e.subject(), e.content(), e.channel().name(), e.category().name(), e.track().name(),
                 e.unit(), e.firstUnit(), handler(e.actor()), e.headcount(), e.collective(), remark, ts(e.occurredAt()),
                 ts(e.recordedAt()), status, e.accusedUnit(), e.parentCaseId() == null ? null : e.parentCaseId().value(),
-                e.reviewLevel() == null ? null : e.reviewLevel().name(), e.caseId().value()};
+                e.reviewLevel() == null ? null : e.reviewLevel().name(), e.petitioner().personId(), e.caseId().value()};
         int updated = jdbc.update("update ledger_case set case_no = ?, petitioner_name = ?, id_number = ?, phone = ?, address = ?, "
                 + "subject = ?, content = ?, channel = ?, category = ?, track = ?, unit = ?, first_unit = ?, handler = ?, "
                 + "headcount = ?, collective = ?, remark = ?, registered_at = ?, recorded_at = ?, status = ?, "
-                + "accused_unit = ?, parent_case_id = ?, review_level = ?, escalated = false where case_id = ?", values);
+                + "accused_unit = ?, parent_case_id = ?, review_level = ?, person_id = ?, escalated = false where case_id = ?", values);
         if (updated == 0) {
             jdbc.update("insert into ledger_case (case_no, petitioner_name, id_number, phone, address, subject, content, channel, "
                     + "category, track, unit, first_unit, handler, headcount, collective, remark, registered_at, recorded_at, "
-                    + "status, accused_unit, parent_case_id, review_level, case_id, escalated) "
-                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false)",
+                    + "status, accused_unit, parent_case_id, review_level, person_id, case_id, escalated) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false)",
                     values);
         }
     }
