@@ -163,6 +163,12 @@ final class Browser implements AutoCloseable {
         e.click();
     }
 
+    /** Waits until the browser shows {@code path} (a click that navigates returns before the new page is there). */
+    String waitForPath(String path) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> path.equals(path()));
+        return path();
+    }
+
     WebElement waitFor(By by) {
         return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(by));
     }

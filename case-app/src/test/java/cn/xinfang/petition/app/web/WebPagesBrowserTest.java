@@ -276,7 +276,7 @@ class WebPagesBrowserTest {
 
         // signing out ends the session: the pages ask to sign in again
         browser.click(By.cssSelector("[data-action=logout]"));
-        assertThat(browser.path()).isEqualTo("/login?logout");
+        assertThat(browser.waitForPath("/login?logout")).isEqualTo("/login?logout");
         browser.open("/cases/" + id);
         assertThat(browser.path()).startsWith("/login");
     }
