@@ -37,7 +37,16 @@ public class PersonRegistry {
     private final JdbcTemplate jdbc;
     private final PersonIdentity identity;
 
-    public PersonRegistry(JdbcTemplate jdbc, PersonIdentity identity) {
+    /** The zone a visit's or reception's day starts in (the cases' zone). */
+    private final java.time.ZoneId zone;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public PersonRegistry(JdbcTemplate jdbc, PersonIdentity identity, cn.xinfang.petition.time.TimeRules rules) {
+        this(jdbc, identity, rules.zone());
+    }
+
+    PersonRegistry(JdbcTemplate jdbc, PersonIdentity identity, java.time.ZoneId zone) {
+        this.zone = zone;
         this.jdbc = jdbc;
         this.identity = identity;
     }
@@ -98,6 +107,24 @@ public class PersonRegistry {
         jdbc.update("update person_case set unit = ? where case_id = ?", e.toUnit(), e.caseId().value());
     }
 
+    /** 走访 (issue 14): the visited person is filed with the visit. */
+    @EventHandler
+    void on(cn.xinfang.petition.api.visit.VisitRecordedEvent e) {
+        recordVisit(e.details().person(), e.visitId(), "VISIT", e.details().visitedAt().atStartOfDay(zone).toInstant());
+    }
+
+    /** A corrected visit may name another person: it is filed again under the corrected one. */
+    @EventHandler
+    void on(cn.xinfang.petition.api.visit.VisitCorrectedEvent e) {
+        recordVisit(e.details().person(), e.visitId(), "VISIT", e.details().visitedAt().atStartOfDay(zone).toInstant());
+    }
+
+    /** 接访 (issue 14): the received person is filed with the reception. */
+    @EventHandler
+    void on(cn.xinfang.petition.api.visit.ReceptionRecordedEvent e) {
+        recordVisit(e.person(), e.receptionId(), "RECEPTION", e.date().atStartOfDay(zone).toInstant());
+    }
+
     /**
      * The hook for visits and receptions (来访登记, 领导接访): files {@code visitId} under the person of
      * {@code petitioner}; {@code kind} e.g. VISIT or RECEPTION. Idempotent.
@@ -120,8 +147,9 @@ public class PersonRegistry {
 
     /** The person of {@code p}, created or brought up to date (the latest name and phone), by person id. */
     private String person(Petitioner p, Instant at) {
-        String personId = identity.personIdOf(p);
-        String hash = p.idNumber() == null ? null : identity.idNumberHash(p.idNumber());
+        // the id the store gave (after a shred the fields read 已删除, the id stays); else derived
+        String personId = p.personId() != null ? p.personId() : identity.personIdOf(p);
+        String hash = p.idNumber() == null || p.isErased() ? null : identity.idNumberHash(p.idNumber());
         int updated = jdbc.update("update person set name = ?, id_number = coalesce(?, id_number), id_hash = coalesce(?, id_hash), "
                 + "phone = coalesce(?, phone), updated_at = ? where person_id = ?", p.name(), p.idNumber(), hash, p.phone(),
                 Timestamp.from(at), personId);

@@ -26,7 +26,7 @@ import java.util.Map;
  * 删除个人信息 (crypto-shredding): deletes a person's data keys, so every event holding their
  * name, ID number, phone and address reads {@code 已删除} from then on, while the stored bytes, and so
  * the hash chain and every digest, stay as they were. The clear copies the ledger kept (name,
- * address) are erased in the same transaction; the act is recorded in {@code admin_audit}
+ * address), the person registry and the visit and reception lists are erased in the same transaction; the act is recorded in {@code admin_audit}
  * ({@code shred-person}). And the retention list: persons all of whose cases closed more than
  * {@code cases.retention.years} (30) years ago.
  */
@@ -53,8 +53,12 @@ public class PersonShredding {
     private final TransactionTemplate transactions;
     private final int retentionYears;
 
+    private final cn.xinfang.petition.app.persons.PersonIdentity identity;
+
     public PersonShredding(JdbcTemplate jdbc, DataKeys keys, Clock clock, PlatformTransactionManager tm,
-                           @Value("${cases.retention.years:30}") int retentionYears) {
+                           @Value("${cases.retention.years:30}") int retentionYears,
+                           cn.xinfang.petition.app.persons.PersonIdentity identity) {
+        this.identity = identity;
         this.jdbc = jdbc;
         this.keys = keys;
         this.clock = clock;
@@ -74,11 +78,51 @@ public class PersonShredding {
             int shredded = keys.shred(personId, admin.username(), reason, now);
             jdbc.update("update ledger_case set petitioner_name = ?, id_number = ?, phone = ?, address = ? where person_id = ?",
                     Petitioner.ERASED, Petitioner.ERASED, Petitioner.ERASED, Petitioner.ERASED, personId);
+            eraseCopies(personId);
             jdbc.update("insert into admin_audit (at, actor, action, target, detail) values (?, ?, ?, ?, ?)", Timestamp.from(now),
                     admin.username(), "shred-person", personId, truncate("reason: " + reason + "; cases: " + String.join(",", cases)));
             log.info("personal data shredded personId={} cases={} keys={}", personId, cases.size(), shredded);
             return new Shredded(personId, now, cases, shredded == 0);
         });
+    }
+
+    /**
+     * The other read models that keep personal data in clear for their lists: the person registry
+     * (by person id) and the visit, reception and coverage tables of 大走访/大接访, whose rows carry no
+     * person id: each row's person is derived from its fields ({@link PersonIdentity}) and erased when
+     * it is this person.
+     */
+    private void eraseCopies(String personId) {
+        String e = Petitioner.ERASED;
+        jdbc.update("update person set name = ?, id_number = ?, phone = ?, id_hash = null where person_id = ?", e, e, e, personId);
+        eraseRows("visit_entry", "visit_id", "person_name", true, personId);
+        eraseRows("reception_entry", "reception_id", "person_name", true, personId);
+        eraseRows("visit_case_person", "case_id", "petitioner_name", false, personId);
+    }
+
+    private void eraseRows(String table, String key, String nameColumn, boolean withAddress, String personId) {
+        String e = Petitioner.ERASED;
+        List<String> ids = new ArrayList<>();
+        jdbc.query("select " + key + ", " + nameColumn + ", id_number, phone from " + table + " where " + nameColumn + " <> ?", rs -> {
+            String idNumber = rs.getString(3);
+            String phone = rs.getString(4);
+            try {
+                Petitioner p = new Petitioner(rs.getString(2), idNumber, phone, null);
+                if (personId.equals(identity.personIdOf(p))) {
+                    ids.add(rs.getString(1));
+                }
+            } catch (IllegalArgumentException notAPerson) {
+                // a row whose fields are masked or erased is no clear copy
+            }
+        }, e);
+        for (String id : ids) {
+            if (withAddress) {
+                jdbc.update("update " + table + " set " + nameColumn + " = ?, id_number = ?, phone = ?, address = ? where " + key + " = ?",
+                        e, e, e, e, id);
+            } else {
+                jdbc.update("update " + table + " set " + nameColumn + " = ?, id_number = ?, phone = ? where " + key + " = ?", e, e, e, id);
+            }
+        }
     }
 
     public Retention retention(Account admin, Instant asOf) {

@@ -34,7 +34,9 @@ public class CampaignSummaryService {
             Map.entry("meetingsHeld", "见面（已见面）"), Map.entry("meetingsWaived", "见面（经批准免于见面）"),
             Map.entry("breaches", "超期"), Map.entry("escalationsOpen", "提级/包案未结"), Map.entry("inspections", "督查次数"),
             Map.entry("rectificationsOpen", "整改未结"), Map.entry("rectificationsClosed", "整改已结"),
-            Map.entry("rectificationsOverdue", "整改超期"), Map.entry("skipLevelPetitions", "越级访"));
+            Map.entry("rectificationsOverdue", "整改超期"), Map.entry("skipLevelPetitions", "越级访"),
+            Map.entry("visitsRecorded", "走访次数"), Map.entry("petitionersCovered", "走访覆盖信访人"),
+            Map.entry("rotaDaysScheduled", "排班接访日"), Map.entry("rotaDaysHeld", "按排班接访日"));
 
     private final CampaignService campaigns;
     private final List<CampaignFigureSource> sources;

@@ -8,7 +8,7 @@ public final class PersonRegistryAccess {
     private final PersonRegistry registry;
 
     public PersonRegistryAccess(JdbcTemplate jdbc, PersonIdentity identity) {
-        this.registry = new PersonRegistry(jdbc, identity);
+        this.registry = new PersonRegistry(jdbc, identity, java.time.ZoneId.of("Asia/Shanghai"));
     }
 
     public void handle(Object event) {
