@@ -73,8 +73,9 @@ final class MixedScenario {
         Instant loadStart = Instant.now();
         long half = seconds * 500L;
         List<CaseId> ids = new ArrayList<>();
-        // the window starts once the saga can have scheduled every deadline (it took in 150-330 cases/s in earlier runs)
-        double intake = 100;
+        // the window starts once the saga can have scheduled every deadline (it took in 150-330 cases/s on a quiet
+        // machine, 50 with the machine shared)
+        double intake = 50;
         Instant windowStart = Instant.now().plusMillis((long) ((cases / intake * 1.3 + 10) * 1000));
         Instant windowEnd = windowStart.plusMillis(2 * half);
         int n = 0;
@@ -101,6 +102,9 @@ final class MixedScenario {
         while (Instant.now().isBefore(windowStart)) {
             Thread.sleep(20);
         }
+        // the HTTP clients and the supervisor work for the window's length from its start, or from now when the
+        // saga took in the cases more slowly than planned (then the deadlines are late: allScheduledSecondsBeforeWindow < 0)
+        Instant httpEnd = Instant.now().plusSeconds(seconds);
 
         // the window: HTTP clients and the supervisor's poll run until it ends
         String base = "http://127.0.0.1:" + service.port();
@@ -114,7 +118,7 @@ final class MixedScenario {
         long windowNanos = System.nanoTime();
         Thread poller = new Thread(() -> {
             try {
-                while (Instant.now().isBefore(windowEnd)) {
+                while (Instant.now().isBefore(httpEnd)) {
                     long t = System.nanoTime();
                     HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/overdue?unit=town"))
                             .header("Authorization", supervisor).timeout(Duration.ofSeconds(60)).GET().build(),
@@ -131,7 +135,7 @@ final class MixedScenario {
         }, "supervisor-poll");
         poller.start();
         CommandScenario.parallelWorkers(config.senders(), () -> {
-            while (Instant.now().isBefore(windowEnd)) {
+            while (Instant.now().isBefore(httpEnd)) {
                 steps.oneCase(base, handler, new Samples(8_000_000L + seedNo.incrementAndGet()), stepLatency);
                 done.incrementAndGet();
             }
@@ -141,7 +145,7 @@ final class MixedScenario {
         poller.join();
 
         // every deadline of the window recorded, once
-        Instant giveUp = windowEnd.plus(Duration.ofSeconds(Math.max(120, 2L * seconds)));
+        Instant giveUp = (windowEnd.isAfter(httpEnd) ? windowEnd : httpEnd).plus(Duration.ofSeconds(Math.max(120, 2L * seconds)));
         long fired;
         do {
             fired = count(mark);
@@ -183,7 +187,8 @@ final class MixedScenario {
         out.add(Row.of("mixed", "overdue list (supervisor, every second) p99", "ms", poll.p99()).target("≤ 20 ms", poll.p99() <= 20));
         out.add(Row.of("mixed", "deadline lateness p50", "ms", late.p50()));
         out.add(Row.of("mixed", "deadline lateness p99", "ms", late.p99()).target("≤ 1000 ms at " + rate + " due/s", late.p99() <= 1000));
-        out.add(Row.of("mixed", "warnings or breaches recorded twice or missing", "", twice + missing).target("0", twice + missing == 0));
+        out.add(Row.of("mixed", "warnings or breaches recorded twice, or missing 2 min after the window", "", twice + missing)
+                .target("0", twice + missing == 0));
         out.detail("httpLatencyMs", QueryScenario.describe(steps99));
         out.detail("overdueListMs", QueryScenario.describe(poll));
         out.detail("latenessMs", QueryScenario.describe(late));

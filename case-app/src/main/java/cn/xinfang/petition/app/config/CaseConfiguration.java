@@ -20,7 +20,7 @@ public class CaseConfiguration {
     public static final String SAGA_PROCESSOR = "time-limit-saga";
 
     @Bean
-    ConfigurerModule caseModule(@Value("${cases.performance.aggregate-cache-size:5000}") int cacheSize) {
+    ConfigurerModule caseModule(@Value("${cases.performance.aggregate-cache-size:1000}") int cacheSize) {
         return configurer -> {
             // issue 18: the case is cached between commands; a cached case catches up with the event store first
             configurer.configureAggregate(cacheSize > 0 ? CaseRepository.cached(cacheSize) : AggregateConfigurer.defaultConfiguration(PetitionCase.class));
