@@ -20,7 +20,9 @@ import java.util.stream.Stream;
  */
 final class BenchDatabase {
 
-    static final String NAME = "petition_bench";
+    /** {@code bench.pgDatabase} (default {@code petition_bench}): a shared server gives each user a database of their own. */
+    static final String NAME = System.getProperty("bench.pgDatabase", "petition_bench").isBlank()
+            ? "petition_bench" : System.getProperty("bench.pgDatabase");
 
     private final BenchConfig config;
     private final String url;

@@ -63,6 +63,9 @@ public final class BenchMain {
                 scenario(config, db, report, memory, idleHeap, "deadlines",
                         () -> new DeadlineScenario(config, db, service).run(commands.insertP50));
             }
+            if (config.runs("mixed")) {
+                scenario(config, db, report, memory, idleHeap, "mixed", () -> new MixedScenario(config, db, service).run());
+            }
             if (config.runs("rebuild") || config.runs("queries")) {
                 // the bulk load and the baseline scan are set-up: they stay out of the rebuild's profile and CPU figures
                 RebuildScenario rebuild = new RebuildScenario(config, db, service);

@@ -11,6 +11,12 @@ import cn.xinfang.petition.api.Petitioner;
 import cn.xinfang.petition.api.ResponseMode;
 import cn.xinfang.petition.api.Role;
 import cn.xinfang.petition.api.Satisfaction;
+import cn.xinfang.petition.api.SatisfactionSource;
+import cn.xinfang.petition.api.DeliveryMode;
+import cn.xinfang.petition.api.NoticeKind;
+import cn.xinfang.petition.api.NoticeMode;
+import cn.xinfang.petition.api.event.PetitionerNotifiedEvent;
+import cn.xinfang.petition.api.event.ReplyDeliveredEvent;
 import cn.xinfang.petition.api.Stage;
 import cn.xinfang.petition.api.StopReason;
 import cn.xinfang.petition.api.TimeLimit;
@@ -54,9 +60,13 @@ final class CaseHistories {
     record Event(Instant timestamp, Object payload, String traceId) {
     }
 
-    /** The seven steps after registration and the stage each one completes. */
-    private static final Stage[] STEP_STAGE = {Stage.SIGN, Stage.ACCEPT, Stage.RESPOND, Stage.MEET_HANDLING, Stage.OPINION,
-            Stage.MEET_CONCLUSION, Stage.CONCLUDE};
+    /**
+     * The nine steps after registration and the stage whose warning each one is taken before: sign, accept,
+     * 书面告知, respond, handling meeting, opinion, conclusion meeting, 送达 (stops CONCLUDE), resolve
+     * (no stage of its own left: taken shortly after the delivery).
+     */
+    private static final Stage[] STEP_STAGE = {Stage.SIGN, Stage.ACCEPT, Stage.NOTIFY, Stage.RESPOND, Stage.MEET_HANDLING,
+            Stage.OPINION, Stage.MEET_CONCLUSION, Stage.CONCLUDE, Stage.CONCLUDE};
 
     private final TimeLimitCalculator calculator;
     private final Samples samples;
@@ -88,11 +98,12 @@ final class CaseHistories {
         b.step();
         b.add(t, new PetitionRegisteredEvent(id, caseNo.apply(t), Track.SIMPLE, Channel.values()[random.nextInt(Channel.values().length)],
                 Category.values()[random.nextInt(Category.values().length)], petitioner, 1, false, subject, samples.content(subject),
-                unit, unit, handler, t, t));
+                unit, unit, null, null, null, handler, t, t));
         b.start(Stage.SIGN, t);
+        b.start(Stage.NOTIFY, t);
         for (int step = 1; step <= STEP_STAGE.length; step++) {
             TimeLimit governing = b.open.get(STEP_STAGE[step - 1]);
-            Duration room = Duration.between(t, governing.warning());
+            Duration room = governing == null ? Duration.ofMinutes(10) : Duration.between(t, governing.warning());
             Instant next = room.isNegative() || room.isZero()
                     ? t.plusSeconds(60)
                     : t.plusMillis((long) (room.toMillis() * (0.05 + 0.55 * random.nextDouble())));
@@ -115,27 +126,34 @@ final class CaseHistories {
                     }
                 }
                 case 3 -> {
+                    b.add(t, new PetitionerNotifiedEvent(id, unit, NoticeKind.ACCEPTED, NoticeMode.POST, "受理告知书", handler, t, t));
+                    b.stop(Stage.NOTIFY, t);
+                }
+                case 4 -> {
                     b.add(t, new PetitionerRespondedEvent(id, ResponseMode.PHONE, "电话告知信访人已受理", handler, t, t));
                     b.stop(Stage.RESPOND, t);
                 }
-                case 4 -> {
+                case 5 -> {
                     b.add(t, new MeetingRecordedEvent(id, MeetingKind.HANDLING, "镇信访接待室", "当面听取信访人诉求", handler, t, t));
                     b.stop(Stage.MEET_HANDLING, t);
                 }
-                case 5 -> {
+                case 6 -> {
                     b.add(t, new OpinionGivenEvent(id, Decision.values()[random.nextInt(Decision.values().length)],
                             "经调查核实，依法依规作出处理意见", handler, t, t));
                     b.stop(Stage.OPINION, t);
                     b.start(Stage.MEET_CONCLUSION, t);
                 }
-                case 6 -> {
+                case 7 -> {
                     b.add(t, new MeetingRecordedEvent(id, MeetingKind.CONCLUSION, "信访人家中", "当面送达处理意见书", handler, t, t));
                     b.stop(Stage.MEET_CONCLUSION, t);
                 }
-                default -> {
-                    b.add(t, new PetitionResolvedEvent(id, "按处理意见落实到位", Satisfaction.values()[random.nextInt(3)], handler, t, t));
+                case 8 -> {
+                    b.add(t, new ReplyDeliveredEvent(id, DeliveryMode.IN_PERSON, "信访人本人", calculator.reviewRequestDeadline(t), false,
+                            handler, t, t));
                     b.stop(Stage.CONCLUDE, t);
                 }
+                default -> b.add(t, new PetitionResolvedEvent(id, "按处理意见落实到位", Satisfaction.values()[random.nextInt(3)],
+                        SatisfactionSource.PHONE_CALLBACK, handler, t, t));
             }
         }
         b.alerts();
@@ -150,7 +168,7 @@ final class CaseHistories {
         String subject = samples.subject();
         b.step();
         b.add(t, new PetitionRegisteredEvent(id, caseNo, Track.SIMPLE, Channel.VISIT, Category.COMPLAINT, samples.petitioner(), 1,
-                false, subject, samples.content(subject), unit, unit, handler, t, t));
+                false, subject, samples.content(subject), unit, unit, null, null, null, handler, t, t));
         TimeLimit computed = calculator.start(Track.SIMPLE, Stage.SIGN, t).orElseThrow();
         var x = computed.explanation();
         var explanation = new cn.xinfang.petition.api.DeadlineExplanation(x.rule(), x.ruleChinese(), x.zone(), x.start(), x.limit(),

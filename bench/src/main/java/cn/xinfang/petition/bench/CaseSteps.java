@@ -9,6 +9,12 @@ import cn.xinfang.petition.api.MeetingKind;
 import cn.xinfang.petition.api.ResponseMode;
 import cn.xinfang.petition.api.Role;
 import cn.xinfang.petition.api.Satisfaction;
+import cn.xinfang.petition.api.SatisfactionSource;
+import cn.xinfang.petition.api.DeliveryMode;
+import cn.xinfang.petition.api.NoticeKind;
+import cn.xinfang.petition.api.NoticeMode;
+import cn.xinfang.petition.api.command.DeliverReplyCommand;
+import cn.xinfang.petition.api.command.NotifyPetitionerCommand;
 import cn.xinfang.petition.api.Track;
 import cn.xinfang.petition.api.command.AcceptPetitionCommand;
 import cn.xinfang.petition.api.command.GiveOpinionCommand;
@@ -26,14 +32,14 @@ import java.util.function.Function;
 
 /**
  * One complete "225" case as a handler of the town's petition office takes it: register → sign →
- * accept → respond → handling meeting → opinion → conclusion meeting → resolve, each a command
+ * accept → 书面告知 → respond → handling meeting → opinion → conclusion meeting → 送达 → resolve, each a command
  * sent with {@link CommandGateway#sendAndWait} and timed.
  */
 final class CaseSteps {
 
     static final String UNIT = "town";
     static final Actor HANDLER = new Actor("handler", UNIT, Role.HANDLER);
-    static final int COMMANDS_PER_CASE = 8;
+    static final int COMMANDS_PER_CASE = 10;
 
     /** Case numbers of cases registered over the command bus (the HTTP path numbers its own through the service). */
     private static final AtomicInteger NUMBERS = new AtomicInteger(900_000);
@@ -48,14 +54,17 @@ final class CaseSteps {
         var petitioner = samples.petitioner();
         return List.of(
                 now -> new RegisterPetitionCommand(id, caseNo, Track.SIMPLE, Channel.VISIT, Category.COMPLAINT, petitioner, 1,
-                        subject, samples.content(subject), UNIT, HANDLER, null, now),
+                        subject, samples.content(subject), UNIT, null, HANDLER, null, now),
                 now -> new SignPetitionCommand(id, HANDLER, null, now),
                 now -> new AcceptPetitionCommand(id, HANDLER, null, now),
+                now -> new NotifyPetitionerCommand(id, NoticeKind.ACCEPTED, NoticeMode.POST, "受理告知书（曹信受〔2026〕号）", HANDLER, null, now),
                 now -> new RespondToPetitionerCommand(id, ResponseMode.PHONE, "电话告知信访人已受理，并告知办理时限", HANDLER, null, now),
                 now -> new RecordMeetingCommand(id, MeetingKind.HANDLING, "镇信访接待室", "当面听取信访人诉求，现场查看争议地块", HANDLER, null, now),
                 now -> new GiveOpinionCommand(id, Decision.SUPPORTED, "经调查核实，信访人诉求合理，由村委会按原界址恢复并书面告知", HANDLER, null, now),
                 now -> new RecordMeetingCommand(id, MeetingKind.CONCLUSION, "信访人家中", "当面送达处理意见书并听取意见", HANDLER, null, now),
-                now -> new ResolvePetitionCommand(id, "按处理意见落实到位，信访人表示认可", Satisfaction.SATISFIED, HANDLER, null, now));
+                now -> new DeliverReplyCommand(id, DeliveryMode.IN_PERSON, "信访人本人", HANDLER, null, now),
+                now -> new ResolvePetitionCommand(id, "按处理意见落实到位，信访人表示认可", Satisfaction.SATISFIED,
+                        SatisfactionSource.PHONE_CALLBACK, HANDLER, null, now));
     }
 
     /** Sends every step of a new case and records each command's latency. */

@@ -155,8 +155,12 @@ final class QueryScenario {
 
     static Map<String, Object> describe(Stats.Summary s) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("count", s.count());
         m.put("p50", s.p50());
+        m.put("p90", s.p90());
+        m.put("p95", s.p95());
         m.put("p99", s.p99());
+        m.put("p999", s.p999());
         m.put("max", s.max());
         return m;
     }

@@ -94,6 +94,8 @@ final class Report {
         p.put("bench.serviceArgs", config.serviceArgs());
         p.put("bench.only", String.join(",", config.only()));
         p.put("bench.xmx", config.xmx());
+        p.put("bench.mixedDeadlineRate", MixedScenario.rate());
+        p.put("bench.mixedSeconds", MixedScenario.seconds());
         return p;
     }
 
@@ -107,8 +109,10 @@ final class Report {
                 .append(Path.of("").toAbsolutePath().relativize(json.toAbsolutePath())).append("`.\n\n");
 
         md.append("## How to run\n\n```\nmvn -B -Pbench -pl bench -am verify\n```\n\n");
+        md.append("`mvn -B -Pbench-full -pl bench -am verify` runs the issue's full sizes (100,000 deadlines, 1,000,000 events, ")
+                .append("200,000 cases, a 60 s mixed-load window; about an hour on two cores).\n\n");
         md.append("It builds the service's modules (tests skipped under `-Pbench`), drops and creates the PostgreSQL database ")
-                .append("`petition_bench` next to the one of `bench.pgUrl` (user `postgres`, no password), starts the service in a JVM ")
+                .append("`petition_bench` (or `bench.pgDatabase`) next to the one of `bench.pgUrl` (user `postgres`, no password), starts the service in a JVM ")
                 .append("of its own with `-Xmx").append(config.xmx()).append("`, runs every scenario, prints the table, and writes ")
                 .append("`bench/results/<time>-<db>.json` and this file. `-Dbench.db=h2` runs it on an H2 file database instead. ")
                 .append("Add `-o` to build offline. Parameters (`-Dname=value`; counts accept `300k`, `1m`):\n\n");
@@ -130,7 +134,9 @@ final class Report {
         meaning.put("bench.jfr", "record each scenario with Java Flight Recorder and list its hottest frames here");
         meaning.put("bench.serviceArgs", "extra service settings to try a change (`--spring.property=value` or `-Dsystem.property=value`)");
         meaning.put("bench.only", "run only these scenarios (comma-separated; the command scenario always runs)");
-        meaning.put("bench.xmx", "heap of the benchmark's JVM (service and benchmark)");
+        meaning.put("bench.xmx", "heap of the benchmark's JVM (service and benchmark); the issue's bound is 512 MiB");
+        meaning.put("bench.mixedDeadlineRate", "mixed load: deadlines due per second while the HTTP clients work");
+        meaning.put("bench.mixedSeconds", "mixed load: length of the window");
         parameters().forEach((k, v) -> md.append("| `").append(k).append("` | ").append(v).append(" | ")
                 .append(meaning.getOrDefault(k, "")).append(" |\n"));
         md.append("\nAlso `bench.pgUrl` (default `jdbc:postgresql://127.0.0.1:5432/postgres`), `bench.pgUser`, `bench.pgPassword`.\n\n");

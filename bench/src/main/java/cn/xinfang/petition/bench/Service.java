@@ -171,9 +171,13 @@ final class Service implements AutoCloseable {
         saga.shutDown();
         long head = head();
         TokenStore tokens = bean(TokenStore.class);
+        // every segment (the saga has two): a segment left behind would replay the bulk-loaded history,
+        // scheduling and cancelling deadlines that lie long in the past
         bean(TransactionManager.class).executeInTransaction(() -> {
-            tokens.storeToken(GapAwareTrackingToken.newInstance(head, Collections.emptySortedSet()), SAGA, 0);
-            tokens.releaseClaim(SAGA, 0);
+            for (int segment : tokens.fetchSegments(SAGA)) {
+                tokens.storeToken(GapAwareTrackingToken.newInstance(head, Collections.emptySortedSet()), SAGA, segment);
+                tokens.releaseClaim(SAGA, segment);
+            }
         });
         saga.start();
     }

@@ -10,7 +10,7 @@ import java.util.Arrays;
 final class Stats {
 
     /** Percentiles in milliseconds. */
-    record Summary(long count, double p50, double p99, double max, double mean) {
+    record Summary(long count, double p50, double p99, double max, double mean, double p90, double p95, double p999) {
     }
 
     private long[] samples = new long[1024];
@@ -37,7 +37,7 @@ final class Stats {
 
     synchronized Summary summary() {
         if (size == 0) {
-            return new Summary(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            return new Summary(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
         long[] sorted = Arrays.copyOf(samples, size);
         Arrays.sort(sorted);
@@ -45,7 +45,8 @@ final class Stats {
         for (long s : sorted) {
             sum += s;
         }
-        return new Summary(size, ms(percentile(sorted, 50)), ms(percentile(sorted, 99)), ms(sorted[size - 1]), ms(sum / size));
+        return new Summary(size, ms(percentile(sorted, 50)), ms(percentile(sorted, 99)), ms(sorted[size - 1]), ms(sum / size),
+                ms(percentile(sorted, 90)), ms(percentile(sorted, 95)), ms(percentile(sorted, 99.9)));
     }
 
     /** Nearest-rank percentile of sorted values. */

@@ -1,5 +1,12 @@
 package cn.xinfang.petition.app.audit;
 
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +19,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The hash chain of each case: {@code hash(n) = SHA-256(hash(n-1), canonical(event n))}, starting
@@ -33,9 +44,79 @@ public class EventChain {
     }
 
     private final JdbcTemplate jdbc;
+    private final ObjectProvider<Serializer> eventSerializer;
 
-    public EventChain(JdbcTemplate jdbc) {
+    public EventChain(JdbcTemplate jdbc, @Qualifier("eventSerializer") ObjectProvider<Serializer> eventSerializer) {
         this.jdbc = jdbc;
+        this.eventSerializer = eventSerializer;
+    }
+
+    /**
+     * Extends the chains over events just appended (issue 18): each event is hashed from its message,
+     * serialised with the event store's serializer exactly as the JDBC engine has just written it
+     * (payload and metadata bytes, type and revision, the timestamp text), so only each event's global
+     * index and the previous hash are read back, in one query per case. Anything unexpected (an event
+     * that is not a case's, a gap, a case whose earlier events are not chained yet) falls back to
+     * {@link #extend}, which reads the stored events back.
+     */
+    public void extendAppended(List<? extends EventMessage<?>> events) {
+        Serializer serializer = eventSerializer.getIfAvailable();
+        Map<String, List<DomainEventMessage<?>>> byCase = new LinkedHashMap<>();
+        Set<String> fallback = new LinkedHashSet<>();
+        for (EventMessage<?> e : events) {
+            if (e instanceof DomainEventMessage<?> d && d.getAggregateIdentifier() != null && serializer != null) {
+                byCase.computeIfAbsent(d.getAggregateIdentifier(), k -> new ArrayList<>()).add(d);
+            } else {
+                fallback.add(e instanceof DomainEventMessage<?> d && d.getAggregateIdentifier() != null ? d.getAggregateIdentifier()
+                        : e.getIdentifier());
+            }
+        }
+        for (Map.Entry<String, List<DomainEventMessage<?>>> c : byCase.entrySet()) {
+            if (fallback.contains(c.getKey()) || !extendFromMessages(c.getKey(), c.getValue(), serializer)) {
+                fallback.add(c.getKey());
+            }
+        }
+        if (!fallback.isEmpty()) {
+            extend(fallback);
+        }
+    }
+
+    private boolean extendFromMessages(String id, List<DomainEventMessage<?>> appended, Serializer serializer) {
+        long first = appended.get(0).getSequenceNumber();
+        long last = appended.get(appended.size() - 1).getSequenceNumber();
+        if (last - first + 1 != appended.size()) {
+            return false;
+        }
+        List<Object[]> stored = jdbc.query("select e.globalindex, e.eventidentifier, "
+                        + "(select h.hash from event_hash h where h.aggregate_id = ? and h.seq = ?) "
+                        + "from domainevententry e where e.aggregateidentifier = ? and e.sequencenumber between ? and ? "
+                        + "order by e.sequencenumber",
+                (rs, i) -> new Object[]{rs.getLong(1), rs.getString(2), rs.getString(3)}, id, first - 1, id, first, last);
+        if (stored.size() != appended.size()) {
+            return false;
+        }
+        String prev = first == 0 ? GENESIS : (String) stored.get(0)[2];
+        if (prev == null) {
+            return false;
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < appended.size(); i++) {
+            DomainEventMessage<?> m = appended.get(i);
+            if (m.getSequenceNumber() != first + i || !m.getIdentifier().equals(stored.get(i)[1])) {
+                return false;
+            }
+            SerializedObject<byte[]> payload = m.serializePayload(serializer, byte[].class);
+            SerializedObject<byte[]> metaData = m.serializeMetaData(serializer, byte[].class);
+            long globalIndex = (Long) stored.get(i)[0];
+            StoredEvent e = new StoredEvent(globalIndex, m.getIdentifier(), id, m.getSequenceNumber(), m.getType(),
+                    DateTimeUtils.formatInstant(m.getTimestamp()), payload.getType().getName(), payload.getType().getRevision(),
+                    payload.getData(), metaData.getData());
+            String h = hash(prev, e);
+            rows.add(new Object[]{id, e.sequence(), e.eventId(), globalIndex, h, prev});
+            prev = h;
+        }
+        jdbc.batchUpdate("insert into event_hash (aggregate_id, seq, event_id, global_index, hash, prev_hash) values (?, ?, ?, ?, ?, ?)", rows);
+        return true;
     }
 
     /** Extends the chains of these cases over their events not yet chained; runs in the appending transaction. */

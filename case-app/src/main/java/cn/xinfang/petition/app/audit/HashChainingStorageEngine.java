@@ -8,10 +8,8 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -32,11 +30,8 @@ public class HashChainingStorageEngine implements EventStorageEngine {
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
         delegate.appendEvents(events);
-        Set<String> aggregates = new LinkedHashSet<>();
-        for (EventMessage<?> e : events) {
-            aggregates.add(e instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : e.getIdentifier());
-        }
-        chain.extend(aggregates);
+        // issue 18: hashed from the appended messages; only global indexes and the previous hash are read back
+        chain.extendAppended(events);
     }
 
     @Override

@@ -2,8 +2,10 @@ package cn.xinfang.petition.app.config;
 
 import cn.xinfang.petition.domain.PetitionCase;
 import cn.xinfang.petition.process.TimeLimitSaga;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,9 +20,10 @@ public class CaseConfiguration {
     public static final String SAGA_PROCESSOR = "time-limit-saga";
 
     @Bean
-    ConfigurerModule caseModule() {
+    ConfigurerModule caseModule(@Value("${cases.performance.aggregate-cache-size:1000}") int cacheSize) {
         return configurer -> {
-            configurer.configureAggregate(PetitionCase.class);
+            // issue 18: the case is cached between commands; a cached case catches up with the event store first
+            configurer.configureAggregate(cacheSize > 0 ? CaseRepository.cached(cacheSize) : AggregateConfigurer.defaultConfiguration(PetitionCase.class));
             configurer.eventProcessing(p -> p
                     .registerSaga(TimeLimitSaga.class)
                     .assignHandlerTypesMatching(SAGA_PROCESSOR, TimeLimitSaga.class::equals)

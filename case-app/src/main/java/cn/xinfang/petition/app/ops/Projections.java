@@ -34,10 +34,12 @@ public class Projections {
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
+    private final ReadModelMaintenance maintenance;
 
-    public Projections(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+    public Projections(EventProcessingConfiguration processing, JdbcTemplate jdbc, ReadModelMaintenance maintenance) {
         this.processing = processing;
         this.jdbc = jdbc;
+        this.maintenance = maintenance;
     }
 
     public Status rebuild(String name) {
@@ -45,6 +47,7 @@ public class Projections {
         log.info("rebuilding projection {}", name);
         p.shutDown();
         p.resetTokens();
+        maintenance.rebuildStarted(name);
         p.start();
         return status(name);
     }
@@ -66,6 +69,9 @@ public class Projections {
             position = -1;
         }
         boolean caughtUp = position >= head && !p.isReplaying();
+        if (caughtUp) {
+            maintenance.caughtUp(name);
+        }
         double progress = head <= 0 ? 1.0 : Math.min(1.0, Math.max(0, position) / (double) head);
         return new Status(name, p.isRunning(), p.isReplaying(), error, position, head, Math.round(progress * 1000) / 1000.0, caughtUp);
     }
