@@ -125,15 +125,16 @@ public class CaseController {
     public LedgerPage list(@RequestParam(required = false) String unit, @RequestParam(required = false) String status,
                            @RequestParam(required = false) String track, @RequestParam(required = false) Boolean overdue,
                            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
-                           @RequestParam(defaultValue = "20") int size) {
+                           @RequestParam(defaultValue = "20") int size, @RequestParam(required = false) String field) {
         String scope = access.unitScope(currentUser.get(), unit);
         Fields f = new Fields();
         ReadModelController.pageAndSize(f, page, size);
         String statusCode = ReadModelController.caseStatus(f, status);
         Track t = f.optional("track", track, Track.class);
+        KeyField kf = f.optional("field", field, KeyField.class); // issue 15: 重点领域
         f.throwIfInvalid();
         return queries.query(new FindLedgerQuery(scope, statusCode, t == null ? null : t.name(), null, null, null, q, overdue,
-                clock.instant(), true, page, size), ResponseTypes.instanceOf(LedgerPage.class)).join();
+                clock.instant(), true, page, size, kf == null ? null : kf.name()), ResponseTypes.instanceOf(LedgerPage.class)).join();
     }
 
     @GetMapping("/{id}")

@@ -63,7 +63,13 @@ public class ReadModelController {
         this.zone = time.zone();
     }
 
-    /** 信访事项台账; {@code format=xlsx|csv} exports every matching row. */
+    /** The ledger without a key field filter (the pages' call). */
+    public ResponseEntity<?> ledger(String unit, String status, String track, String channel, String from, String to, String q,
+                                    String text, Boolean overdue, int page, int size, String format) {
+        return ledger(unit, status, track, channel, from, to, q, text, overdue, page, size, format, null);
+    }
+
+    /** 信访事项台账; {@code format=xlsx|csv} exports every matching row; {@code field} filters by 重点领域. */
     @GetMapping("/ledger")
     public ResponseEntity<?> ledger(@RequestParam(required = false) String unit, @RequestParam(required = false) String status,
                                     @RequestParam(required = false) String track, @RequestParam(required = false) String channel,
@@ -71,7 +77,7 @@ public class ReadModelController {
                                     @RequestParam(required = false) String q, @RequestParam(required = false) String text,
                                     @RequestParam(required = false) Boolean overdue,
                                     @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
-                                    @RequestParam(required = false) String format) {
+                                    @RequestParam(required = false) String format, @RequestParam(required = false) String field) {
         Account who = currentUser.get();
         String scope = access.unitScope(who, unit);
         if (q == null || q.isBlank()) {
@@ -86,6 +92,8 @@ public class ReadModelController {
         Channel c = f.optional("channel", channel, Channel.class);
         track = t == null ? null : t.name();
         channel = c == null ? null : c.name();
+        cn.xinfang.petition.api.KeyField kf = f.optional("field", field, cn.xinfang.petition.api.KeyField.class); // issue 15: 重点领域
+        String keyField = kf == null ? null : kf.name();
         if (format != null && !format.isBlank() && !List.of("json", "xlsx", "csv").contains(format)) {
             f.add("format", "must be json, xlsx or csv", "须为 json、xlsx 或 csv");
         }
@@ -94,7 +102,8 @@ public class ReadModelController {
         if ("xlsx".equals(format) || "csv".equals(format)) {
             List<List<String>> rows = new ArrayList<>();
             for (int p = 0; ; p++) {
-                LedgerPage lp = ledgerPage(new FindLedgerQuery(scope, status, track, channel, fromAt, toAt, q, overdue, now, false, p, EXPORT_PAGE));
+                LedgerPage lp = ledgerPage(new FindLedgerQuery(scope, status, track, channel, fromAt, toAt, q, overdue, now, false, p, EXPORT_PAGE,
+                        keyField));
                 lp.items().forEach(e -> rows.add(LedgerExport.row(e, zone)));
                 if ((long) (p + 1) * EXPORT_PAGE >= lp.total()) {
                     break;
@@ -106,7 +115,8 @@ public class ReadModelController {
                     : LedgerExport.csv(LedgerExport.HEADERS, rows);
             return file(body, "xlsx".equals(format) ? XLSX : CSV, "ledger." + format);
         }
-        return ResponseEntity.ok(ledgerPage(new FindLedgerQuery(scope, status, track, channel, fromAt, toAt, q, overdue, now, false, page, size)));
+        return ResponseEntity.ok(ledgerPage(new FindLedgerQuery(scope, status, track, channel, fromAt, toAt, q, overdue, now, false, page, size,
+                keyField)));
     }
 
     /** 超期清单 as of an instant ({@code asOf}, default now), as known at another ({@code knownAt}, default now). */

@@ -114,6 +114,38 @@ class AcrossFeaturesTest {
                 .contains("赵六");
     }
 
+    @Test
+    @DisplayName("重点领域：台账与事项列表按领域筛选；改定领域后随之变化；未知领域 400")
+    void theKeyFieldFiltersTheLedgerAndTheList() {
+        String wages = ok(api.post("handler", "/api/cases", """
+                {"track":"GENERAL","channel":"VISIT","category":"COMPLAINT","petitioner":{"name":"钱七"},"headcount":1,
+                 "subject":"工地欠薪","content":"某工地拖欠工资","unit":"town","field":"WAGE_ARREARS"}
+                """), 201).body().get("id").asText();
+        String land = ok(api.post("handler", "/api/cases", """
+                {"track":"GENERAL","channel":"VISIT","category":"COMPLAINT","petitioner":{"name":"孙八"},"headcount":1,
+                 "subject":"征地补偿","content":"征地补偿标准","unit":"town"}
+                """), 201).body().get("id").asText();
+        await().atMost(Duration.ofSeconds(20)).until(
+                () -> api.get("supervisor", "/api/ledger?field=WAGE_ARREARS&size=500").body().findValuesAsText("caseId"),
+                ids -> ids.contains(wages));
+        assertThat(api.get("supervisor", "/api/ledger?field=WAGE_ARREARS&size=500").body().findValuesAsText("caseId"))
+                .contains(wages).doesNotContain(land);
+        assertThat(api.get("handler", "/api/cases?field=WAGE_ARREARS&size=100").body().findValuesAsText("caseId"))
+                .contains(wages).doesNotContain(land);
+
+        ok(api.post("supervisor", "/api/cases/" + land + "/reclassify", "{\"field\":\"LAND_ACQUISITION\"}"), 200);
+        List<String> lands = await().atMost(Duration.ofSeconds(20)).until(
+                () -> api.get("supervisor", "/api/ledger?field=LAND_ACQUISITION&size=500").body().findValuesAsText("caseId"),
+                ids -> ids.contains(land));
+        assertThat(lands).doesNotContain(wages);
+        JsonNode row = api.get("supervisor", "/api/ledger?field=LAND_ACQUISITION&size=500").body().get("items").get(0);
+        assertThat(row.get("field").asText()).isEqualTo("LAND_ACQUISITION");
+
+        Api.Res bad = api.get("supervisor", "/api/ledger?field=WAGES");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().findValuesAsText("field")).contains("field");
+    }
+
     static JsonNode townRow(JsonNode summary) {
         for (JsonNode r : summary.get("rows")) {
             if (r.get("unit").asText().equals("town")) {

@@ -12,5 +12,5 @@ public record LedgerEntry(long seq, String caseId, String caseNo, String petitio
                           String unit, String handler, String currentStage, Instant currentDue, String status,
                           String resolution, String satisfaction, String remark, boolean collective, boolean escalated,
                           Instant registeredAt, Instant resolvedAt, Instant notifiedAt, Instant deliveredAt,
-                          String parentCaseId, String reviewLevel) {
+                          String parentCaseId, String reviewLevel, String field) {
 }

@@ -53,6 +53,9 @@ public class LedgerProjection {
                     + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false)",
                     values);
         }
+        // issue 15: the key field (重点领域), a filter of the ledger
+        jdbc.update("update ledger_case set key_field = ? where case_id = ?", e.field() == null ? null : e.field().name(),
+                e.caseId().value());
     }
 
     @EventHandler
@@ -146,6 +149,12 @@ public class LedgerProjection {
     @EventHandler
     void on(PetitionReturnedEvent e) {
         jdbc.update("update ledger_case set unit = ?, status = ? where case_id = ?", e.toUnit(), CaseStatusEvolution.nameAfter(e),
+                e.caseId().value());
+    }
+
+    @EventHandler
+    void on(cn.xinfang.petition.api.event.KeyFieldSetEvent e) {
+        jdbc.update("update ledger_case set key_field = ? where case_id = ?", e.field() == null ? null : e.field().name(),
                 e.caseId().value());
     }
 

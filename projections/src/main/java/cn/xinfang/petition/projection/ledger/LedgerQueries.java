@@ -31,6 +31,7 @@ public class LedgerQueries {
         eq(where, args, "status", q.status());
         eq(where, args, "track", q.track());
         eq(where, args, "channel", q.channel());
+        eq(where, args, "key_field", q.field());
         if (q.from() != null) {
             where.append(" and registered_at >= ?");
             args.add(ts(q.from()));
@@ -65,7 +66,7 @@ public class LedgerQueries {
                         rs.getString("status"), rs.getString("resolution"), rs.getString("satisfaction"), rs.getString("remark"),
                         rs.getBoolean("collective"), rs.getBoolean("escalated"), instant(rs, "registered_at"),
                         instant(rs, "resolved_at"), instant(rs, "notified_at"), instant(rs, "delivered_at"),
-                        rs.getString("parent_case_id"), rs.getString("review_level")), pageArgs.toArray());
+                        rs.getString("parent_case_id"), rs.getString("review_level"), rs.getString("key_field")), pageArgs.toArray());
         return new LedgerPage(total == null ? 0 : total, q.page(), q.size(), items);
     }
 
