@@ -160,22 +160,31 @@ public class ReadModelController {
         return queries.query(new FindEscalationsQuery(open, scope), ResponseTypes.multipleInstancesOf(EscalatedCase.class)).join();
     }
 
-    /** Per-unit statistics for cases registered in [from, to); {@code format=xlsx} for the periodic report (定期上报). */
+    /** The statistics of every key field (the pages' call). */
+    public ResponseEntity<?> stats(String from, String to, String format) {
+        return stats(from, to, format, null);
+    }
+
+    /**
+     * Per-unit statistics for cases registered in [from, to); {@code format=xlsx} for the periodic report (定期上报);
+     * {@code field} counts only the cases of one key field (重点领域).
+     */
     @GetMapping("/stats/units")
     public ResponseEntity<?> stats(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                   @RequestParam(required = false) String format) {
+                                   @RequestParam(required = false) String format, @RequestParam(required = false) String field) {
         Account who = currentUser.get();
         String scope = access.unitScope(who, null);
         Fields f = new Fields();
         Instant fromAt = TimeParams.start(f, "from", from, zone);
         Instant toAt = TimeParams.end(f, "to", to, zone);
+        cn.xinfang.petition.api.KeyField kf = f.optional("field", field, cn.xinfang.petition.api.KeyField.class); // issue 15: 重点领域
         if (format != null && !format.isBlank() && !List.of("json", "xlsx").contains(format)) {
             f.add("format", "must be json or xlsx", "须为 json 或 xlsx");
         }
         f.throwIfInvalid();
         Instant start = fromAt != null ? fromAt : Instant.EPOCH;
         Instant end = toAt != null ? toAt : clock.instant().plus(Duration.ofDays(1));
-        List<UnitStats> stats = queries.query(new FindUnitStatsQuery(start, end), ResponseTypes.multipleInstancesOf(UnitStats.class)).join()
+        List<UnitStats> stats = queries.query(new FindUnitStatsQuery(start, end, kf == null ? null : kf.name()), ResponseTypes.multipleInstancesOf(UnitStats.class)).join()
                 .stream().filter(s -> scope == null || s.unit().equals(scope)).toList();
         if ("xlsx".equals(format)) {
             List<List<String>> rows = stats.stream().map(LedgerExport::statsRow).toList();

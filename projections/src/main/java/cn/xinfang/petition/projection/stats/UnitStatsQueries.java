@@ -29,7 +29,10 @@ public class UnitStatsQueries {
 
     @QueryHandler
     public List<UnitStats> find(FindUnitStatsQuery q) {
-        Object[] period = {ts(q.from()), ts(q.to())};
+        Object[] period = q.field() == null ? new Object[]{ts(q.from()), ts(q.to())} : new Object[]{ts(q.from()), ts(q.to()), q.field()};
+        String caseField = q.field() == null ? "" : " and key_field = ?";
+        String runField = q.field() == null ? "" : " and exists (select 1 from ledger_case c where c.case_id = time_limit_run.case_id "
+                + "and c.key_field = ?)";
         Map<String, long[]> cases = new TreeMap<>();
         jdbc.query("""
                 select unit, count(*) registered,
@@ -46,28 +49,29 @@ public class UnitStatsQueries {
                        sum(case when status = ? and responded_at is not null and handling_meeting_at is not null
                                  and conclusion_meeting_at is not null and not handling_meeting_waived
                                  and not conclusion_meeting_waived then 1 else 0 end) all_three
-                  from ledger_case where registered_at >= ? and registered_at < ? group by unit""", rs -> {
+                  from ledger_case where registered_at >= ? and registered_at < ?""" + caseField + " group by unit", rs -> {
             cases.put(rs.getString("unit"), new long[]{rs.getLong("registered"), rs.getLong("accepted"), rs.getLong("declined"),
                     rs.getLong("resolved"), rs.getLong("responded"), rs.getLong("handling"), rs.getLong("conclusion"),
                     rs.getLong("all_three"), rs.getLong("handling_waived"), rs.getLong("conclusion_waived")});
-        }, DECLINED, RESOLVED, RESOLVED, period[0], period[1]);
+        }, withPeriod(period, DECLINED, RESOLVED, RESOLVED));
         Map<String, Map<String, long[]>> stages = new TreeMap<>();
         jdbc.query("""
                 select unit, stage,
                        sum(case when stop_reason = 'COMPLETED' then 1 else 0 end) completed,
                        sum(case when stop_reason = 'COMPLETED' and met then 1 else 0 end) met,
                        sum(case when breached_recorded_at is not null then 1 else 0 end) breaches
-                  from time_limit_run where started_at >= ? and started_at < ? group by unit, stage""", rs -> {
+                  from time_limit_run where started_at >= ? and started_at < ?""" + runField + " group by unit, stage", rs -> {
             stages.computeIfAbsent(rs.getString("unit"), k -> new TreeMap<>())
                     .put(rs.getString("stage"), new long[]{rs.getLong("completed"), rs.getLong("met"), rs.getLong("breaches")});
         }, period);
         Map<String, Map<String, Long>> satisfaction = new TreeMap<>();
         jdbc.query("""
                 select unit, coalesce(satisfaction, 'NOT_RATED') s, count(*) n from ledger_case
-                 where status = ? and registered_at >= ? and registered_at < ? group by unit, coalesce(satisfaction, 'NOT_RATED')""",
+                 where status = ? and registered_at >= ? and registered_at < ?""" + caseField
+                        + " group by unit, coalesce(satisfaction, 'NOT_RATED')",
                 rs -> {
                     satisfaction.computeIfAbsent(rs.getString("unit"), k -> zeroes()).put(rs.getString("s"), rs.getLong("n"));
-                }, RESOLVED, period[0], period[1]);
+                }, withPeriod(period, RESOLVED));
         TreeSet<String> units = new TreeSet<>(cases.keySet());
         units.addAll(stages.keySet());
         List<UnitStats> result = new ArrayList<>();
@@ -82,6 +86,12 @@ public class UnitStatsQueries {
                     satisfaction.getOrDefault(unit, zeroes())));
         }
         return result;
+    }
+
+    private static Object[] withPeriod(Object[] period, Object... first) {
+        Object[] args = java.util.Arrays.copyOf(first, first.length + period.length);
+        System.arraycopy(period, 0, args, first.length, period.length);
+        return args;
     }
 
     private static Map<String, Long> zeroes() {
