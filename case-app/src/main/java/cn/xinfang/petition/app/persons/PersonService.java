@@ -138,6 +138,11 @@ public class PersonService {
      * have read every recorded event, so a case registered a moment ago is found.
      */
     public List<CaseId> earlierRepeats(Petitioner petitioner, Category category, String subject) {
+        if (petitioner == null || (petitioner.idNumber() == null && petitioner.phone() == null)) {
+            // a name alone does not tell one person from another (the same person is the same ID number,
+            // or the same name and phone): no earlier case is this person's for sure
+            return List.of();
+        }
         awaitRegistry();
         String personId = identity.personIdOf(petitioner);
         List<CaseId> found = new ArrayList<>();

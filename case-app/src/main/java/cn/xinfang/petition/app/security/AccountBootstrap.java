@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.DependsOn;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -74,9 +75,10 @@ class AccountBootstrap implements InitializingBean {
                         + "CASES_ADMIN_PASSWORD to the password for the first administrator account 'admin' and start again. "
                         + "数据库中尚无系统管理员：请设置环境变量 CASES_ADMIN_PASSWORD 作为管理员 admin 的初始密码后重新启动。");
             }
-            insertUser("admin", password, "系统管理员", "ADMIN", null);
-            audit("create-user", "admin", "first administrator created at start-up");
-            log.info("created the first administrator account 'admin'");
+            if (insertUser("admin", password, "系统管理员", "ADMIN", null)) {
+                audit("create-user", "admin", "first administrator created at start-up");
+                log.info("created the first administrator account 'admin'");
+            }
         }
     }
 
@@ -84,8 +86,12 @@ class AccountBootstrap implements InitializingBean {
         Timestamp now = Timestamp.from(clock.instant());
         for (String[] u : DEMO_UNITS) {
             if (jdbc.queryForObject("select count(*) from unit where id = ?", Integer.class, u[0]) == 0) {
-                jdbc.update("insert into unit (id, name, parent, created_at, created_by) values (?, ?, ?, ?, 'system')",
-                        u[0], u[1], u[2], now);
+                try {
+                    jdbc.update("insert into unit (id, name, parent, created_at, created_by) values (?, ?, ?, ?, 'system')",
+                            u[0], u[1], u[2], now);
+                } catch (DuplicateKeyException anotherNodeWasFirst) {
+                    log.info("demo unit {} was created by another node starting at the same time", u[0]);
+                }
             }
         }
         for (Demo d : DEMO_USERS) {
@@ -96,10 +102,20 @@ class AccountBootstrap implements InitializingBean {
         log.info("demo units and users are ready (password 'demo'): {}", DEMO_USERS.stream().map(Demo::username).toList());
     }
 
-    private void insertUser(String username, String password, String displayName, String role, String unit) {
+    /**
+     * Creates the account; false when another node starting on the same database at the same moment
+     * created it first (both saw none: the second insert meets the primary key and leaves it be).
+     */
+    private boolean insertUser(String username, String password, String displayName, String role, String unit) {
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update("insert into app_user (username, password_hash, display_name, role, unit, enabled, created_at, updated_at) "
-                + "values (?, ?, ?, ?, ?, true, ?, ?)", username, encoder.encode(password), displayName, role, unit, now, now);
+        try {
+            jdbc.update("insert into app_user (username, password_hash, display_name, role, unit, enabled, created_at, updated_at) "
+                    + "values (?, ?, ?, ?, ?, true, ?, ?)", username, encoder.encode(password), displayName, role, unit, now, now);
+            return true;
+        } catch (DuplicateKeyException anotherNodeWasFirst) {
+            log.info("account {} was created by another node starting at the same time", username);
+            return false;
+        }
     }
 
     private void audit(String action, String target, String detail) {

@@ -154,6 +154,25 @@ class AcrossFeaturesTest {
         assertThat(bad.body().findValuesAsText("field")).contains("field");
     }
 
+    @Test
+    @DisplayName("重复访：仅有姓名（无身份证号、无电话）的信访人不能确定为同一人，不自动认定重复访；有电话时认定")
+    void aNameAloneIsNoPersonForRepeatPetitions() {
+        String body = """
+                {"track":"SIMPLE","channel":"VISIT","category":"COMPLAINT","petitioner":%s,"headcount":1,
+                 "subject":"村口路灯损坏无人修理","content":"路灯不亮","unit":"town"}
+                """;
+        ok(api.post("handler", "/api/cases", body.formatted("{\"name\":\"周九\"}")), 201);
+        JsonNode second = ok(api.post("handler", "/api/cases", body.formatted("{\"name\":\"周九\"}")), 201).body();
+        assertThat(second.get("repeatOf") == null || second.get("repeatOf").isEmpty() || second.get("repeatOf").isNull())
+                .as("no repeat for a name alone: %s", second.get("repeatOf")).isTrue();
+
+        String withPhone = "{\"name\":\"吴十\",\"phone\":\"13700003333\"}";
+        String first = ok(api.post("handler", "/api/cases", body.formatted(withPhone)), 201).body().get("id").asText();
+        // the registration waits for the registry to have read the first case
+        JsonNode repeat = ok(api.post("handler", "/api/cases", body.formatted(withPhone)), 201).body();
+        assertThat(texts(repeat.get("repeatOf"))).containsExactly(first);
+    }
+
     static JsonNode townRow(JsonNode summary) {
         for (JsonNode r : summary.has("rows") ? summary.get("rows") : summary) {
             if (r.get("unit").asText().equals("town")) {
