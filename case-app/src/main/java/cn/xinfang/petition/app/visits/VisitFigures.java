@@ -11,14 +11,12 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The campaign summary's figures of 大走访 and 大接访, from the visit read model: visits recorded in
- * the span (by their day), the unit's petitioners (of its cases) visited in the span, and the rota
+ * the span (by their day), the unit's petitioners (of its cases) visited in the span (the rule of the
+ * coverage, 遍访), and the rota
  * days scheduled and held (a reception record by the day's leader on that day). Each figure opens
  * as its records: the visits, the first visit of each petitioner covered, the rota days.
  */
@@ -34,7 +32,10 @@ public class VisitFigures implements CampaignFigureSource {
     private final JdbcTemplate jdbc;
     private final ZoneId zone;
 
-    public VisitFigures(JdbcTemplate jdbc, TimeRules rules) {
+    private final VisitService visits;
+
+    public VisitFigures(JdbcTemplate jdbc, TimeRules rules, VisitService visits) {
+        this.visits = visits;
         this.jdbc = jdbc;
         this.zone = rules.zone();
     }
@@ -63,20 +64,10 @@ public class VisitFigures implements CampaignFigureSource {
         };
     }
 
-    /** 遍访: the unit's petitioners (same ID number, or same name and phone) with a visit of the unit in the span. */
+    /** 遍访 by the coverage's own rule ({@link VisitService#petitionersFirstVisits}): each petitioner's first visit. */
     private List<FigureItem> covered(String unit, Date f, Date t) {
-        Set<String> seen = new LinkedHashSet<>();
-        List<FigureItem> out = new ArrayList<>();
-        jdbc.query("select v.visit_id, v.visit_no, v.visited_at, c.id_number, c.petitioner_name, c.phone from visit_entry v "
-                + "join visit_case_person c on c.unit = v.unit and ((c.id_number is not null and c.id_number = v.id_number) "
-                + "or (c.petitioner_name = v.person_name and c.phone = v.phone)) "
-                + "where v.unit = ? and v.visited_at >= ? and v.visited_at < ? order by v.visited_at, v.visit_no", rs -> {
-            String person = rs.getString(4) != null ? "id:" + rs.getString(4) : "np:" + rs.getString(5) + "|" + rs.getString(6);
-            if (seen.add(person)) {
-                out.add(visit(rs.getString(1), rs.getString(2), rs.getDate(3)));
-            }
-        }, unit, f, t);
-        return out;
+        return visits.petitionersFirstVisits(unit, f.toLocalDate(), t.toLocalDate().minusDays(1)).stream()
+                .map(r -> visit(r.visitId(), r.visitNo(), Date.valueOf(r.visitedAt()))).toList();
     }
 
     private FigureItem visit(String id, String no, Date day) {

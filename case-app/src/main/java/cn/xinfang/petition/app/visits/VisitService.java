@@ -242,32 +242,15 @@ public class VisitService {
         if (scope == null) {
             throw ServiceException.invalid("unit-required", "name the unit: coverage is per unit", "请指定单位：遍访按单位统计");
         }
-        // the persons visited in the period, by both of their keys
-        Set<String> visitedKeys = new HashSet<>();
-        for (VisitRow r : queries.allVisits(scope, from, to)) {
-            visitedKeys.addAll(keys(r.personName(), r.idNumber(), r.phone()));
-        }
-        // the unit's petitioners, grouped into persons: two cases are the same person if they share a key
-        List<PersonCases> people = new ArrayList<>();
-        for (VisitQueries.CasePerson p : queries.casePersons(scope)) {
-            Set<String> k = keys(p.name(), p.idNumber(), p.phone());
-            PersonCases match = people.stream().filter(x -> !Collections.disjoint(x.keys, k)).findFirst().orElse(null);
-            if (match == null) {
-                match = new PersonCases(p.name(), new HashSet<>(), new ArrayList<>());
-                people.add(match);
-            }
-            match.keys.addAll(k);
-            match.caseIds.add(p.caseId());
-        }
+        List<PersonCases> people = petitioners(scope);
+        Map<PersonCases, VisitRow> firstVisits = firstVisits(people, scope, from, to);
         List<VisitViews.NotVisited> notVisited = new ArrayList<>();
-        int visited = 0;
         for (PersonCases pc : people) {
-            if (Collections.disjoint(pc.keys, visitedKeys)) {
+            if (!firstVisits.containsKey(pc)) {
                 notVisited.add(new VisitViews.NotVisited(pc.name, List.copyOf(pc.caseIds)));
-            } else {
-                visited++;
             }
         }
+        int visited = firstVisits.size();
         List<VisitViews.Cadre> cadres = new ArrayList<>();
         Map<String, List<LocalDate>> weeks = weeks(from, to);
         for (Account a : accounts.all()) {
@@ -284,6 +267,41 @@ public class VisitService {
     }
 
     private record PersonCases(String name, Set<String> keys, List<String> caseIds) {
+    }
+
+    /**
+     * 遍访 without the access check (for the campaign summary, itself behind its own): the first visit
+     * of {@code unit} in [{@code from}, {@code to}] of each of the unit's petitioners visited then, by
+     * the same rule as {@link #coverage}.
+     */
+    public List<VisitRow> petitionersFirstVisits(String unit, LocalDate from, LocalDate to) {
+        return List.copyOf(firstVisits(petitioners(unit), unit, from, to).values());
+    }
+
+    /** The unit's petitioners, grouped into persons: two cases are the same person if they share a key. */
+    private List<PersonCases> petitioners(String unit) {
+        List<PersonCases> people = new ArrayList<>();
+        for (VisitQueries.CasePerson p : queries.casePersons(unit)) {
+            Set<String> k = keys(p.name(), p.idNumber(), p.phone());
+            PersonCases match = people.stream().filter(x -> !Collections.disjoint(x.keys, k)).findFirst().orElse(null);
+            if (match == null) {
+                match = new PersonCases(p.name(), new HashSet<>(), new ArrayList<>());
+                people.add(match);
+            }
+            match.keys.addAll(k);
+            match.caseIds.add(p.caseId());
+        }
+        return people;
+    }
+
+    /** Each of {@code people} visited by {@code unit} in the period, with their first visit (visits in date order). */
+    private Map<PersonCases, VisitRow> firstVisits(List<PersonCases> people, String unit, LocalDate from, LocalDate to) {
+        Map<PersonCases, VisitRow> first = new LinkedHashMap<>();
+        for (VisitRow r : queries.allVisits(unit, from, to)) {
+            Set<String> k = keys(r.personName(), r.idNumber(), r.phone());
+            people.stream().filter(pc -> !first.containsKey(pc) && !Collections.disjoint(pc.keys, k)).forEach(pc -> first.put(pc, r));
+        }
+        return first;
     }
 
     /** The identity keys of a person: the ID number's, and the name-and-phone one (PersonIdentity). */
