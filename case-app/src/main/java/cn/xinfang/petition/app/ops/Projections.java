@@ -7,6 +7,7 @@ import cn.xinfang.petition.projection.overdue.OverdueProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,7 +47,20 @@ public class Projections {
         StreamingEventProcessor p = processor(name);
         log.info("rebuilding projection {}", name);
         p.shutDown();
-        p.resetTokens();
+        try {
+            p.resetTokens();
+        } catch (UnableToClaimTokenException heldElsewhere) {
+            // another process holds a segment: a second node, or the claim of a process that died (it
+            // lapses after the claim timeout). Nothing was reset; this node goes on with the projection.
+            p.start();
+            log.info("rebuild of projection {} refused: a segment is held by another process", name);
+            throw new ServiceException(ServiceException.Kind.CONFLICT, "projection-held-elsewhere",
+                    "projection " + name + " is being processed by another process (a second node, or one that stopped in the last "
+                            + "seconds and whose claim has not lapsed yet); nothing was reset. Retry in a few seconds; on several "
+                            + "nodes, start the rebuild on one node while the others are stopped (docs/runbook.md)",
+                    "视图 " + name + " 正由另一个进程处理（另一节点，或刚停止、认领尚未过期的进程），未做任何重置。"
+                            + "请几秒后重试；多节点时，请在其他节点停止期间于一个节点上重建（见运行手册）");
+        }
         maintenance.rebuildStarted(name);
         p.start();
         return status(name);

@@ -376,4 +376,46 @@ class ReadModelsTest {
         assertThat(api.post("supervisor", "/api/admin/projections/ledger/rebuild", null).status()).isEqualTo(403);
         assertThat(api.post("admin", "/api/admin/projections/nope/rebuild", null).status()).isEqualTo(404);
     }
+
+    @Test
+    @Order(15)
+    @DisplayName("重建视图：另一进程持有分段时答 409，不重置，本节点继续处理")
+    void aRebuildWhileAnotherProcessHoldsASegmentResetsNothing() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("admin", "/api/admin/projections/ledger/rebuild")
+                .body().get("caughtUp").asBoolean());
+        long position = api.get("admin", "/api/admin/projections/ledger/rebuild").body().get("position").asLong();
+        Integer rows = jdbc.queryForObject("select count(*) from ledger_case", Integer.class);
+        assertThat(rows).isPositive();
+        // a mark in the view that only a reset (its tables cleared, the events replayed) takes away; on
+        // the case registered today, whose first deadline is hours away (no event comes in meanwhile)
+        String marked = "select count(*) from ledger_case where remark = 'mark-kept-unless-reset'";
+        jdbc.update("update ledger_case set remark = 'mark-kept-unless-reset' where subject = 'D 新登记'");
+        assertThat(jdbc.queryForObject(marked, Integer.class)).isEqualTo(1);
+        // a second node's claim on segment 1, as the token store writes it (owner, time of the claim)
+        String claimedAt = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+                .withZone(java.time.ZoneOffset.UTC).format(Instant.now().plusSeconds(60));
+        assertThat(jdbc.update("update tokenentry set owner = 'other-node@county', timestamp = ? where processorname = 'ledger' "
+                + "and segment = 1", claimedAt)).isEqualTo(1);
+        try {
+            Api.Res refused = api.post("admin", "/api/admin/projections/ledger/rebuild", null);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+            assertThat(refused.body().get("code").asText()).isEqualTo("projection-held-elsewhere");
+            assertThat(refused.body().get("detailEn").asText()).contains("nothing was reset").contains("Retry");
+            assertThat(jdbc.queryForObject(marked, Integer.class)).as("nothing reset, nothing replayed").isEqualTo(1);
+            JsonNode status = api.get("admin", "/api/admin/projections/ledger/rebuild").body();
+            assertThat(status.get("running").asBoolean()).as("this node goes on with the view: %s", status).isTrue();
+            assertThat(status.get("position").asLong()).as("no replay from the start: %s", status).isGreaterThanOrEqualTo(position);
+        } finally {
+            jdbc.update("update tokenentry set owner = null where processorname = 'ledger' and segment = 1");
+        }
+        // the claim released, the rebuild goes through (that it gives the same rows is the rebuild test above)
+        await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ofMillis(200)).until(() ->
+                api.post("admin", "/api/admin/projections/ledger/rebuild", null).status() == 202);
+        await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ofMillis(200)).untilAsserted(() -> {
+            JsonNode st = api.get("admin", "/api/admin/projections/ledger/rebuild").body();
+            assertThat(st.get("caughtUp").asBoolean()).as(st.toString()).isTrue();
+            assertThat(jdbc.queryForObject("select count(*) from ledger_case", Integer.class)).isEqualTo(rows);
+            assertThat(jdbc.queryForObject(marked, Integer.class)).as("this time the view was rebuilt").isZero();
+        });
+    }
 }
