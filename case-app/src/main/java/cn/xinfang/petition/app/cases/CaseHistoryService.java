@@ -3,7 +3,10 @@ package cn.xinfang.petition.app.cases;
 import cn.xinfang.petition.api.Actor;
 import cn.xinfang.petition.api.PhoneNumber;
 import cn.xinfang.petition.api.ResidentIdNumber;
+import cn.xinfang.petition.api.Role;
 import cn.xinfang.petition.api.event.CaseEvent;
+import cn.xinfang.petition.api.event.TimeLimitBreachedEvent;
+import cn.xinfang.petition.api.event.TimeLimitWarningRaisedEvent;
 import cn.xinfang.petition.app.problem.ServiceException;
 import cn.xinfang.petition.app.security.Account;
 import cn.xinfang.petition.projection.caseview.CaseView;
@@ -74,6 +77,28 @@ public class CaseHistoryService {
                     m.getTimestamp(), actor, masked(json.valueToTree(p), access.seesAccusedUnit(who)), hashes.get(m.getSequenceNumber())));
         }
         return out;
+    }
+
+    /**
+     * Whether every event recorded after {@code version} was recorded by the service itself: a
+     * warning, a breach, or the escalation a breach brings (actor {@code SYSTEM}). A step decided on a
+     * page of that version then decides on the same facts a person gave; the web pages use it to
+     * let such a step through (docs/ui.md, "A page that has fallen behind").
+     */
+    public boolean onlySystemEventsSince(String caseId, long version) {
+        DomainEventStream stream = events.readEvents(caseId, version + 1);
+        boolean any = false;
+        while (stream.hasNext()) {
+            Object p = stream.next().getPayload();
+            Actor actor = actorOf(p);
+            boolean system = p instanceof TimeLimitWarningRaisedEvent || p instanceof TimeLimitBreachedEvent
+                    || (actor != null && actor.is(Role.SYSTEM));
+            if (!system) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
     }
 
     /** The case view as it was at {@code asOf}, as known at {@code knownAt} (default: now). */

@@ -11,6 +11,7 @@ import cn.xinfang.petition.api.Satisfaction;
 import cn.xinfang.petition.api.Stage;
 import cn.xinfang.petition.api.Track;
 import cn.xinfang.petition.app.cases.CaseAccessPolicy;
+import cn.xinfang.petition.app.cases.CaseHistoryService;
 import cn.xinfang.petition.app.cases.CaseService;
 import cn.xinfang.petition.app.problem.ServiceException;
 import cn.xinfang.petition.app.rest.CaseController;
@@ -81,8 +82,10 @@ class CasePages {
     private final CaseAccessPolicy access;
     private final PageProblems problems;
     private final Ui ui;
+    private final CaseHistoryService history;
 
-    CasePages(CaseController api, CaseService cases, CaseAccessPolicy access, PageProblems problems, Ui ui) {
+    CasePages(CaseController api, CaseService cases, CaseAccessPolicy access, PageProblems problems, Ui ui, CaseHistoryService history) {
+        this.history = history;
         this.api = api;
         this.access = access;
         this.cases = cases;
@@ -170,10 +173,8 @@ class CasePages {
                 HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
         Map<String, String> values = values(form, STEP_FIELDS);
         String version = form.getFirst("version");
-        Supplier<ResponseEntity<CaseView>> send = sender(id, step, values,
-                version == null || version.isBlank() ? null : "\"" + version.trim() + "\"");
         try {
-            CaseView answer = send.get().getBody();
+            CaseView answer = sendDecidedOn(id, step, values, version);
             redirect.addFlashAttribute("done", step);
             // 复查 / 复核 opens a case of its own: the page goes on with the review case
             return "redirect:/cases/" + ("review".equals(step) && answer != null ? answer.id() : id);
@@ -183,6 +184,27 @@ class CasePages {
             CaseView v = cases.view(id, PageAdvice.me(model), false);
             response.setStatus(p.status());
             return casePage(model, v, step, p, values, false);
+        }
+    }
+
+    /**
+     * Sends the step with the version the page showed. When only the service itself recorded
+     * something since (a warning, a breach, the escalation a breach brings), the person decided on the
+     * same facts: the step goes through on the current version. Anything a person recorded since
+     * still refuses it (version-mismatch, "reload and decide again").
+     */
+    private CaseView sendDecidedOn(String id, String step, Map<String, String> values, String version) {
+        String ifMatch = version == null || version.isBlank() ? null : "\"" + version.trim() + "\"";
+        try {
+            return sender(id, step, values, ifMatch).get().getBody();
+        } catch (RuntimeException e) {
+            boolean stale = problems.of(e).map(p -> "version-mismatch".equals(p.code())).orElse(false);
+            if (!stale || ifMatch == null || !version.trim().matches("\\d{1,18}")
+                    || !history.onlySystemEventsSince(id, Long.parseLong(version.trim()))) {
+                throw e;
+            }
+            log.info("page step {} caseId={}: only warnings or breaches recorded since the page's version; sent on the current one", step, id);
+            return sender(id, step, values, null).get().getBody();
         }
     }
 

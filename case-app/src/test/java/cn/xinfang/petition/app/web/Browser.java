@@ -188,6 +188,21 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Reloads {@code path} until {@code by} is there and its text contains {@code text} (a read model follows the events a moment later). */
+    WebElement reloadUntil(String path, By by, String text) {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            open(path);
+            if (present(by) && find(by).getText().contains(text)) {
+                return find(by);
+            }
+            if (System.nanoTime() > until) {
+                throw new AssertionError("no " + by + " with \"" + text + "\" on " + path + " after 20 s; page: " + find(By.tagName("main")).getText());
+            }
+            sleep(250);
+        }
+    }
+
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
