@@ -45,6 +45,8 @@ public class EventChain {
 
     private final JdbcTemplate jdbc;
     private final ObjectProvider<Serializer> eventSerializer;
+    /** The event serializer once resolved: resolving it through the provider on every append cost a tenth of a command's CPU. */
+    private volatile Serializer resolvedSerializer;
 
     public EventChain(JdbcTemplate jdbc, @Qualifier("eventSerializer") ObjectProvider<Serializer> eventSerializer) {
         this.jdbc = jdbc;
@@ -60,7 +62,11 @@ public class EventChain {
      * {@link #extend}, which reads the stored events back.
      */
     public void extendAppended(List<? extends EventMessage<?>> events) {
-        Serializer serializer = eventSerializer.getIfAvailable();
+        Serializer serializer = resolvedSerializer;
+        if (serializer == null) {
+            serializer = eventSerializer.getIfAvailable();
+            resolvedSerializer = serializer;
+        }
         Map<String, List<DomainEventMessage<?>>> byCase = new LinkedHashMap<>();
         Set<String> fallback = new LinkedHashSet<>();
         for (EventMessage<?> e : events) {
