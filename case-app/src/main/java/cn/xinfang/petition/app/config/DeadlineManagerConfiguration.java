@@ -25,6 +25,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class DeadlineManagerConfiguration {
 
+    /** Lock-and-fetch polling on PostgreSQL ({@link DeadlinePolling}); static, as a post-processor must be. */
+    @Bean
+    static DeadlinePolling deadlinePolling(org.springframework.core.env.Environment environment) {
+        return new DeadlinePolling(environment);
+    }
+
     @Bean
     DbSchedulerDeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration configuration, Serializer serializer,
                                     TransactionManager transactionManager, DeadlineManagerSpanFactory spanFactory) {

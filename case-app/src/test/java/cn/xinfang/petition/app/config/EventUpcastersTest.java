@@ -47,7 +47,11 @@ class EventUpcastersTest {
                  "recordedAt":"2026-11-27T02:00:00Z"}""".formatted(id));
         store(id, 1, TimeLimitExtendedEvent.class, """
                 {"caseId":{"value":"%s"},"stage":"CONCLUDE","extension":{"amount":10,"unit":"CALENDAR_DAYS"},"reason":"复杂",
-                 "previousDue":"2027-01-26T09:30:00Z","timeLimit":null,"actor":{"userId":"supervisor","unit":null,"role":"SUPERVISOR"},
+                 "previousDue":"2027-01-26T09:30:00Z",
+                 "timeLimit":{"stage":"CONCLUDE","start":"2026-11-27T02:00:00Z","limit":{"amount":60,"unit":"CALENDAR_DAYS"},
+                  "extensions":[{"amount":10,"unit":"CALENDAR_DAYS"}],"due":"2027-02-05T09:30:00Z","warning":"2027-02-01T09:30:00Z",
+                  "rule":"GENERAL.CONCLUDE","policyId":"xinfang-2022","policyVersion":1},
+                 "actor":{"userId":"supervisor","unit":null,"role":"SUPERVISOR"},
                  "occurredAt":"2026-11-27T03:00:00Z","recordedAt":"2026-11-27T03:00:00Z"}""".formatted(id));
         store(id, 2, PetitionResolvedEvent.class, """
                 {"caseId":{"value":"%s"},"summary":"已化解","satisfaction":"SATISFIED",
@@ -64,6 +68,8 @@ class EventUpcastersTest {
         TimeLimitExtendedEvent e = (TimeLimitExtendedEvent) payloads.get(1);
         assertThat(e.approvedBy()).isNull();
         assertThat(e.petitionerToldAt()).isNull();
+        // previous due 2027-01-26 + 10 calendar days, as the revision-1 payload stored it
+        assertThat(e.timeLimit().due()).isEqualTo(java.time.Instant.parse("2027-02-05T09:30:00Z"));
         assertThat(((PetitionResolvedEvent) payloads.get(2)).satisfactionSource()).isNull();
         assertThat(((PetitionResolvedEvent) payloads.get(3)).satisfactionSource()).isEqualTo(SatisfactionSource.NOT_GIVEN);
     }
