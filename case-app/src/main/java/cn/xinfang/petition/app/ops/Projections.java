@@ -1,6 +1,7 @@
 package cn.xinfang.petition.app.ops;
 
 import cn.xinfang.petition.app.problem.ServiceException;
+import cn.xinfang.petition.projection.backlog.BacklogProjection;
 import cn.xinfang.petition.projection.escalation.EscalationProjection;
 import cn.xinfang.petition.projection.ledger.LedgerProjection;
 import cn.xinfang.petition.projection.overdue.OverdueProjection;
@@ -26,7 +27,9 @@ public class Projections {
 
     private static final Logger log = LoggerFactory.getLogger(Projections.class);
 
-    public static final List<String> NAMES = List.of(LedgerProjection.NAME, OverdueProjection.NAME, EscalationProjection.NAME);
+    /** The views an administrator may rebuild: each built from the events alone, with a reset handler that clears its tables. */
+    public static final List<String> NAMES = List.of(LedgerProjection.NAME, OverdueProjection.NAME, EscalationProjection.NAME,
+            BacklogProjection.NAME);
 
     /** A projection's processor: running, replaying, the last event position it handled and the store's head. */
     public record Status(String name, boolean running, boolean replaying, boolean error, long position, long head, double progress,

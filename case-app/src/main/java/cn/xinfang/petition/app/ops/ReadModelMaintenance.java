@@ -1,5 +1,6 @@
 package cn.xinfang.petition.app.ops;
 
+import cn.xinfang.petition.projection.backlog.BacklogProjection;
 import cn.xinfang.petition.projection.escalation.EscalationProjection;
 import cn.xinfang.petition.projection.ledger.LedgerProjection;
 import cn.xinfang.petition.projection.overdue.OverdueProjection;
@@ -42,7 +43,8 @@ public class ReadModelMaintenance {
     static final Map<String, List<String>> TABLES = Map.of(
             LedgerProjection.NAME, List.of("ledger_case", "ledger_stage"),
             OverdueProjection.NAME, List.of("time_limit_run", "time_limit_due", "overdue_case"),
-            EscalationProjection.NAME, List.of("escalation_case", "escalation_entry"));
+            EscalationProjection.NAME, List.of("escalation_case", "escalation_entry"),
+            BacklogProjection.NAME, List.of("backlog_case"));
 
     private final JdbcTemplate jdbc;
     private final boolean postgres;

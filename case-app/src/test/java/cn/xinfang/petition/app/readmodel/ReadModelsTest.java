@@ -359,7 +359,8 @@ class ReadModelsTest {
                 "ledger", "select * from ledger_case order by case_id",
                 "overdue", "select r.*, d.version_no, d.due_at, d.warning_at, d.effective_at, d.recorded_at from time_limit_run r "
                         + "join time_limit_due d on d.run_id = r.run_id order by r.run_id, d.version_no",
-                "escalations", "select * from escalation_entry order by event_id");
+                "escalations", "select * from escalation_entry order by event_id",
+                "backlog", "select * from backlog_case order by case_id");
         for (var e : tables.entrySet()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> api.get("admin", "/api/admin/projections/" + e.getKey() + "/rebuild")
                     .body().get("caughtUp").asBoolean());

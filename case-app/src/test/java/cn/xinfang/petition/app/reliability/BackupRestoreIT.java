@@ -97,7 +97,7 @@ class BackupRestoreIT {
         // the dump holds the claims of the process that took it: a rebuild is refused (409, nothing reset)
         // until they lapse, 10 s (docs/runbook.md, "Replay (rebuild) a projection")
         Api restored = api;
-        for (String projection : List.of("ledger", "overdue", "escalations")) {
+        for (String projection : List.of("ledger", "overdue", "escalations", "backlog")) {
             await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 Api.Res rebuild = restored.post("admin", "/api/admin/projections/" + projection + "/rebuild", null);
                 if (rebuild.status() == 409) {
@@ -119,7 +119,7 @@ class BackupRestoreIT {
         assertThat(after.status()).as("a registration on the restored store: %s", after).isEqualTo(201);
         assertThat(Promises.ledgerConverges(api, Duration.ofSeconds(30))).isEqualTo(cases + 1);
         Figures.report("backup-restore", "cases=" + cases + " events=" + digest.body().get("eventCount").asLong()
-                + " digestVerified=true rebuilt=ledger,overdue,escalations");
+                + " digestVerified=true rebuilt=ledger,overdue,escalations,backlog");
     }
 
     private static Map<String, JsonNode> views(Api api) {
