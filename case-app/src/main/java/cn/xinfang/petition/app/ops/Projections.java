@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -39,11 +41,21 @@ public class Projections {
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final ReadModelMaintenance maintenance;
+    private final Clock clock;
 
-    public Projections(EventProcessingConfiguration processing, JdbcTemplate jdbc, ReadModelMaintenance maintenance) {
+    public Projections(EventProcessingConfiguration processing, JdbcTemplate jdbc, ReadModelMaintenance maintenance, Clock clock) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.maintenance = maintenance;
+        this.clock = clock;
+    }
+
+    /** A rebuild by an administrator: as {@link #rebuild(String)}, recorded in {@code admin_audit} (who, when, which view). */
+    public Status rebuild(String name, String administrator) {
+        Status started = rebuild(name);
+        jdbc.update("insert into admin_audit (at, actor, action, target, detail) values (?, ?, 'rebuild-projection', ?, ?)",
+                Timestamp.from(clock.instant()), administrator, name, "replayed from the events (" + started.head() + " in the store)");
+        return started;
     }
 
     public Status rebuild(String name) {

@@ -1,6 +1,7 @@
 package cn.xinfang.petition.app.rest;
 
 import cn.xinfang.petition.app.ops.Projections;
+import cn.xinfang.petition.app.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,9 +17,11 @@ import java.util.List;
 public class ProjectionAdminController {
 
     private final Projections projections;
+    private final CurrentUser currentUser;
 
-    public ProjectionAdminController(Projections projections) {
+    public ProjectionAdminController(Projections projections, CurrentUser currentUser) {
         this.projections = projections;
+        this.currentUser = currentUser;
     }
 
     @GetMapping
@@ -28,7 +31,7 @@ public class ProjectionAdminController {
 
     @PostMapping("/{name}/rebuild")
     public ResponseEntity<Projections.Status> rebuild(@PathVariable String name) {
-        return ResponseEntity.accepted().body(projections.rebuild(name));
+        return ResponseEntity.accepted().body(projections.rebuild(name, currentUser.get().username()));
     }
 
     @GetMapping("/{name}/rebuild")

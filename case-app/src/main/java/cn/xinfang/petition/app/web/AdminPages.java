@@ -3,6 +3,7 @@ package cn.xinfang.petition.app.web;
 import cn.xinfang.petition.api.Role;
 import cn.xinfang.petition.app.admin.AdminService;
 import cn.xinfang.petition.app.calendar.CalendarRevisions;
+import cn.xinfang.petition.app.ops.Projections;
 import cn.xinfang.petition.app.rest.AdminController;
 import cn.xinfang.petition.app.rest.CalendarController;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,12 +39,45 @@ class AdminPages {
     private final AdminService adminService;
     private final CalendarController calendar;
     private final PageProblems problems;
+    private final Projections projections;
 
-    AdminPages(AdminController admin, AdminService adminService, CalendarController calendar, PageProblems problems) {
+    AdminPages(AdminController admin, AdminService adminService, CalendarController calendar, PageProblems problems,
+               Projections projections) {
         this.problems = problems;
+        this.projections = projections;
         this.admin = admin;
         this.adminService = adminService;
         this.calendar = calendar;
+    }
+
+    // ------------------------------------------------------------------ 视图重建 read models
+
+    /** The views and how far each has come; one rebuild button per view (the page refreshes itself while one is replaying). */
+    @GetMapping("/admin/projections")
+    String projections(Model model) {
+        return projectionsPage(model, null, null);
+    }
+
+    @PostMapping("/admin/projections/{name}/rebuild")
+    String rebuild(@PathVariable String name, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            projections.rebuild(name, PageAdvice.me(model).username());
+            redirect.addFlashAttribute("done", name);
+            return "redirect:/admin/projections";
+        } catch (RuntimeException e) {
+            PageProblem p = problems.of(e).orElseThrow(() -> e);
+            response.setStatus(p.status());
+            return projectionsPage(model, name, p);
+        }
+    }
+
+    private String projectionsPage(Model model, String refused, PageProblem problem) {
+        List<Projections.Status> all = Projections.NAMES.stream().map(projections::status).toList();
+        model.addAttribute("projections", all);
+        model.addAttribute("replaying", all.stream().anyMatch(p -> !p.caughtUp()));
+        model.addAttribute("refused", refused);
+        model.addAttribute("problem", problem);
+        return "admin-projections";
     }
 
     // ------------------------------------------------------------------ 单位

@@ -535,6 +535,44 @@ class WebPagesBrowserTest {
     }
 
     @Test
+    @DisplayName("管理员重建视图：进度自动刷新；另一进程持有分段时拒绝显示在该视图旁；重建记入管理操作记录")
+    void anAdminRebuildsAReadModel() {
+        browser.login("admin");
+        browser.open("/admin/projections");
+        assertThat(browser.all(By.cssSelector("tr[data-projection]"))).extracting(e -> e.getAttribute("data-projection"))
+                .containsExactly("ledger", "overdue", "escalations", "backlog");
+        assertThat(browser.text(By.cssSelector("tr[data-projection=backlog]"))).contains("积案台账");
+
+        browser.click(By.cssSelector("[data-action=rebuild-ledger]"));
+        assertThat(browser.waitFor(By.cssSelector("[data-testid=rebuild-started]")).getText()).contains("信访事项台账");
+        browser.reloadUntil("/admin/projections", By.cssSelector("tr[data-projection=ledger][data-caught-up=true]"));
+        assertThat(browser.text(By.cssSelector("tr[data-projection=ledger]"))).contains("已同步");
+
+        // a second node holds a segment of the ledger: refused beside the view, nothing reset
+        String claimedAt = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+                .withZone(java.time.ZoneOffset.UTC).format(Instant.now().plusSeconds(60));
+        assertThat(jdbc.update("update tokenentry set owner = 'other-node@county', timestamp = ? where processorname = 'ledger' "
+                + "and segment = 1", claimedAt)).isEqualTo(1);
+        try {
+            browser.click(By.cssSelector("[data-action=rebuild-ledger]"));
+            WebElement refusal = browser.waitFor(By.cssSelector("tr[data-projection=ledger] [data-testid=refusal]"));
+            assertThat(refusal.getAttribute("data-code")).isEqualTo("projection-held-elsewhere");
+            assertThat(refusal.getText()).contains("另一个进程").contains("未做任何重置");
+        } finally {
+            jdbc.update("update tokenentry set owner = null where processorname = 'ledger' and segment = 1");
+        }
+
+        JsonNode actions = api.get("auditor", "/api/audit/admin-actions?action=rebuild-projection").body();
+        assertThat(actions.get("items")).anySatisfy(a -> {
+            assertThat(a.get("actor").asText()).isEqualTo("admin");
+            assertThat(a.get("target").asText()).isEqualTo("ledger");
+        });
+        assertThat(api.get("auditor", "/api/audit/admin-actions?action=rebuild-projection").body().get("total").asLong())
+                .as("the refused rebuild is not recorded as one").isEqualTo(1);
+        browser.screenshot("admin-projections");
+    }
+
+    @Test
     @DisplayName("管理员新建用户：错误显示在字段旁；停用后该用户不能登录")
     void anAdminCreatesAndDisablesAUser() {
         browser.login("admin");
