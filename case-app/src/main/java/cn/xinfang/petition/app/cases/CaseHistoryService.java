@@ -80,25 +80,27 @@ public class CaseHistoryService {
     }
 
     /**
-     * Whether every event recorded after {@code version} was recorded by the service itself: a
-     * warning, a breach, or the escalation a breach brings (actor {@code SYSTEM}). A step decided on a
-     * page of that version then decides on the same facts a person gave; the web pages use it to
-     * let such a step through (docs/ui.md, "A page that has fallen behind").
+     * The case's current version when every event recorded after {@code version} was recorded by the
+     * service itself: a warning, a breach, or the escalation a breach brings (actor {@code SYSTEM}).
+     * Empty when a person recorded anything since (or nothing was recorded). A step decided on a page
+     * of that version decides on the same facts a person gave; the web pages send it again on the
+     * returned version (docs/ui.md, "A page that has fallen behind").
      */
-    public boolean onlySystemEventsSince(String caseId, long version) {
+    public java.util.OptionalLong onlySystemEventsSince(String caseId, long version) {
         DomainEventStream stream = events.readEvents(caseId, version + 1);
-        boolean any = false;
+        long last = -1;
         while (stream.hasNext()) {
-            Object p = stream.next().getPayload();
+            DomainEventMessage<?> m = stream.next();
+            Object p = m.getPayload();
             Actor actor = actorOf(p);
             boolean system = p instanceof TimeLimitWarningRaisedEvent || p instanceof TimeLimitBreachedEvent
                     || (actor != null && actor.is(Role.SYSTEM));
             if (!system) {
-                return false;
+                return java.util.OptionalLong.empty();
             }
-            any = true;
+            last = m.getSequenceNumber();
         }
-        return any;
+        return last < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(last);
     }
 
     /** The case view as it was at {@code asOf}, as known at {@code knownAt} (default: now). */

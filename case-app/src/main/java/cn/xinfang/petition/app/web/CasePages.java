@@ -199,12 +199,17 @@ class CasePages {
             return sender(id, step, values, ifMatch).get().getBody();
         } catch (RuntimeException e) {
             boolean stale = problems.of(e).map(p -> "version-mismatch".equals(p.code())).orElse(false);
-            if (!stale || ifMatch == null || !version.trim().matches("\\d{1,18}")
-                    || !history.onlySystemEventsSince(id, Long.parseLong(version.trim()))) {
+            if (!stale || ifMatch == null || !version.trim().matches("\\d{1,18}")) {
                 throw e;
             }
-            log.info("page step {} caseId={}: only warnings or breaches recorded since the page's version; sent on the current one", step, id);
-            return sender(id, step, values, null).get().getBody();
+            java.util.OptionalLong current = history.onlySystemEventsSince(id, Long.parseLong(version.trim()));
+            if (current.isEmpty()) {
+                throw e;
+            }
+            log.info("page step {} caseId={}: only warnings or breaches recorded since the page's version; sent on version {}", step, id,
+                    current.getAsLong());
+            // still with If-Match: a person's step recorded in the meantime refuses it as before
+            return sender(id, step, values, "\"" + current.getAsLong() + "\"").get().getBody();
         }
     }
 

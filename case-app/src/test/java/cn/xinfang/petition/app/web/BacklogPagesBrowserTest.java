@@ -76,6 +76,8 @@ class BacklogPagesBrowserTest {
         browser.open("/persons?q=13700001111");
         browser.click(By.cssSelector("[data-testid=persons] a"));
         browser.waitFor(By.cssSelector("[data-testid=person-cases]"));
+        // the person registry follows the events a moment later than the backlog ledger: wait for the second case
+        browser.reloadUntil(browser.path(), By.cssSelector("[data-testid=person-flags]"), "重复访");
         assertThat(browser.text(By.cssSelector("[data-testid=person-name]"))).isEqualTo("孙八");
         assertThat(browser.text(By.cssSelector("[data-testid=person-phone]"))).isEqualTo("137****1111");
         assertThat(browser.text(By.cssSelector("[data-testid=person-flags]"))).contains("重复访");
