@@ -5,16 +5,22 @@ import cn.xinfang.petition.projection.backlog.BacklogProjection;
 import cn.xinfang.petition.projection.escalation.EscalationProjection;
 import cn.xinfang.petition.projection.ledger.LedgerProjection;
 import cn.xinfang.petition.projection.overdue.OverdueProjection;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.Clock;
 import java.util.List;
 import java.util.OptionalLong;
@@ -42,8 +48,16 @@ public class Projections {
     private final JdbcTemplate jdbc;
     private final ReadModelMaintenance maintenance;
     private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final Duration claimTimeout;
+    /** This process as the token store names a claim's owner (Axon's default node id). */
+    private static final String NODE = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
 
-    public Projections(EventProcessingConfiguration processing, JdbcTemplate jdbc, ReadModelMaintenance maintenance, Clock clock) {
+    public Projections(EventProcessingConfiguration processing, JdbcTemplate jdbc, ReadModelMaintenance maintenance, Clock clock,
+                       PlatformTransactionManager transactions,
+                       @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+        this.claimTimeout = claimTimeout;
+        this.transactions = new TransactionTemplate(transactions);
         this.processing = processing;
         this.jdbc = jdbc;
         this.maintenance = maintenance;
@@ -61,24 +75,48 @@ public class Projections {
     public Status rebuild(String name) {
         StreamingEventProcessor p = processor(name);
         log.info("rebuilding projection {}", name);
+        if (heldElsewhere(name)) {
+            log.info("rebuild of projection {} refused: a segment is held by another process", name);
+            throw heldElsewhereProblem(name);
+        }
         p.shutDown();
         try {
-            p.resetTokens();
+            // one transaction for every segment's token and the view's reset handler: a segment held
+            // elsewhere undoes the segments already reset instead of leaving them replaying
+            transactions.executeWithoutResult(status -> p.resetTokens());
         } catch (UnableToClaimTokenException heldElsewhere) {
             // another process holds a segment: a second node, or the claim of a process that died (it
             // lapses after the claim timeout). Nothing was reset; this node goes on with the projection.
             p.start();
             log.info("rebuild of projection {} refused: a segment is held by another process", name);
-            throw new ServiceException(ServiceException.Kind.CONFLICT, "projection-held-elsewhere",
+            throw heldElsewhereProblem(name);
+        }
+        maintenance.rebuildStarted(name);
+        p.start();
+        return status(name);
+    }
+
+    /**
+     * Whether another process holds a claim on a segment of the view that has not lapsed: a second
+     * node, or a process stopped less than the claim timeout ago. Checked before anything is stopped,
+     * so that a refused rebuild leaves the view running as it was.
+     */
+    private boolean heldElsewhere(String name) {
+        Instant lapsedBefore = clock.instant().minus(claimTimeout);
+        return jdbc.query("select owner, timestamp from tokenentry where processorname = ?", (rs, i) -> {
+            String owner = rs.getString(1);
+            String at = rs.getString(2);
+            return owner != null && !owner.equals(NODE) && at != null && DateTimeUtils.parseInstant(at).isAfter(lapsedBefore);
+        }, name).contains(true);
+    }
+
+    private static ServiceException heldElsewhereProblem(String name) {
+        return new ServiceException(ServiceException.Kind.CONFLICT, "projection-held-elsewhere",
                     "projection " + name + " is being processed by another process (a second node, or one that stopped in the last "
                             + "seconds and whose claim has not lapsed yet); nothing was reset. Retry in a few seconds; on several "
                             + "nodes, start the rebuild on one node while the others are stopped (docs/runbook.md)",
                     "视图 " + name + " 正由另一个进程处理（另一节点，或刚停止、认领尚未过期的进程），未做任何重置。"
                             + "请几秒后重试；多节点时，请在其他节点停止期间于一个节点上重建（见运行手册）");
-        }
-        maintenance.rebuildStarted(name);
-        p.start();
-        return status(name);
     }
 
     public Status status(String name) {

@@ -397,12 +397,15 @@ class ReadModelsTest {
                 .withZone(java.time.ZoneOffset.UTC).format(Instant.now().plusSeconds(60));
         assertThat(jdbc.update("update tokenentry set owner = 'other-node@county', timestamp = ? where processorname = 'ledger' "
                 + "and segment = 1", claimedAt)).isEqualTo(1);
+        List<String> tokensBefore = tokens(jdbc);
         try {
             Api.Res refused = api.post("admin", "/api/admin/projections/ledger/rebuild", null);
             assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
             assertThat(refused.body().get("code").asText()).isEqualTo("projection-held-elsewhere");
             assertThat(refused.body().get("detailEn").asText()).contains("nothing was reset").contains("Retry");
             assertThat(jdbc.queryForObject(marked, Integer.class)).as("nothing reset, nothing replayed").isEqualTo(1);
+            assertThat(tokens(jdbc)).as("no segment's token reset (segment 0 included, which this node could claim)")
+                    .isEqualTo(tokensBefore);
             JsonNode status = api.get("admin", "/api/admin/projections/ledger/rebuild").body();
             assertThat(status.get("running").asBoolean()).as("this node goes on with the view: %s", status).isTrue();
             assertThat(status.get("position").asLong()).as("no replay from the start: %s", status).isGreaterThanOrEqualTo(position);
@@ -418,5 +421,12 @@ class ReadModelsTest {
             assertThat(jdbc.queryForObject("select count(*) from ledger_case", Integer.class)).isEqualTo(rows);
             assertThat(jdbc.queryForObject(marked, Integer.class)).as("this time the view was rebuilt").isZero();
         });
+    }
+
+    /** The ledger's segment tokens as stored: segment, type and the token's bytes. */
+    private static List<String> tokens(JdbcTemplate jdbc) {
+        return jdbc.query("select segment, tokentype, token from tokenentry where processorname = 'ledger' order by segment",
+                (rs, i) -> rs.getInt(1) + " " + rs.getString(2) + " "
+                        + (rs.getBytes(3) == null ? "-" : java.util.HexFormat.of().formatHex(rs.getBytes(3))));
     }
 }
