@@ -195,21 +195,25 @@ class CasePages {
      */
     private CaseView sendDecidedOn(String id, String step, Map<String, String> values, String version) {
         String ifMatch = version == null || version.isBlank() ? null : "\"" + version.trim() + "\"";
-        try {
-            return sender(id, step, values, ifMatch).get().getBody();
-        } catch (RuntimeException e) {
-            boolean stale = problems.of(e).map(p -> "version-mismatch".equals(p.code())).orElse(false);
-            if (!stale || ifMatch == null || !version.trim().matches("\\d{1,18}")) {
-                throw e;
+        long decidedOn = ifMatch != null && version.trim().matches("\\d{1,18}") ? Long.parseLong(version.trim()) : -1;
+        // the saga may record several warnings or breaches one after another: a few tries, each on the version just checked
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return sender(id, step, values, ifMatch).get().getBody();
+            } catch (RuntimeException e) {
+                boolean stale = problems.of(e).map(p -> "version-mismatch".equals(p.code())).orElse(false);
+                if (!stale || decidedOn < 0 || attempt >= 5) {
+                    throw e;
+                }
+                java.util.OptionalLong current = history.onlySystemEventsSince(id, decidedOn);
+                if (current.isEmpty()) {
+                    throw e;
+                }
+                log.info("page step {} caseId={}: only warnings or breaches recorded since the page's version; sent on version {}", step,
+                        id, current.getAsLong());
+                // still with If-Match: a person's step recorded in the meantime refuses it as before
+                ifMatch = "\"" + current.getAsLong() + "\"";
             }
-            java.util.OptionalLong current = history.onlySystemEventsSince(id, Long.parseLong(version.trim()));
-            if (current.isEmpty()) {
-                throw e;
-            }
-            log.info("page step {} caseId={}: only warnings or breaches recorded since the page's version; sent on version {}", step, id,
-                    current.getAsLong());
-            // still with If-Match: a person's step recorded in the meantime refuses it as before
-            return sender(id, step, values, "\"" + current.getAsLong() + "\"").get().getBody();
         }
     }
 
