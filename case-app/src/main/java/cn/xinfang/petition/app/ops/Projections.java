@@ -76,7 +76,6 @@ public class Projections {
         StreamingEventProcessor p = processor(name);
         log.info("rebuilding projection {}", name);
         if (heldElsewhere(name)) {
-            log.info("rebuild of projection {} refused: a segment is held by another process", name);
             throw heldElsewhereProblem(name);
         }
         p.shutDown();
@@ -88,7 +87,6 @@ public class Projections {
             // another process holds a segment: a second node, or the claim of a process that died (it
             // lapses after the claim timeout). Nothing was reset; this node goes on with the projection.
             p.start();
-            log.info("rebuild of projection {} refused: a segment is held by another process", name);
             throw heldElsewhereProblem(name);
         }
         maintenance.rebuildStarted(name);
@@ -111,6 +109,7 @@ public class Projections {
     }
 
     private static ServiceException heldElsewhereProblem(String name) {
+        log.info("rebuild of projection {} refused: a segment is held by another process", name);
         return new ServiceException(ServiceException.Kind.CONFLICT, "projection-held-elsewhere",
                     "projection " + name + " is being processed by another process (a second node, or one that stopped in the last "
                             + "seconds and whose claim has not lapsed yet); nothing was reset. Retry in a few seconds; on several "

@@ -1,6 +1,7 @@
 package cn.xinfang.petition.app.readmodel;
 
 import cn.xinfang.petition.app.support.Api;
+import cn.xinfang.petition.app.support.SegmentClaims;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.poi.ss.usermodel.Row;
@@ -393,10 +394,7 @@ class ReadModelsTest {
         jdbc.update("update ledger_case set remark = 'mark-kept-unless-reset' where subject = 'D 新登记'");
         assertThat(jdbc.queryForObject(marked, Integer.class)).isEqualTo(1);
         // a second node's claim on segment 1, as the token store writes it (owner, time of the claim)
-        String claimedAt = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-                .withZone(java.time.ZoneOffset.UTC).format(Instant.now().plusSeconds(60));
-        assertThat(jdbc.update("update tokenentry set owner = 'other-node@county', timestamp = ? where processorname = 'ledger' "
-                + "and segment = 1", claimedAt)).isEqualTo(1);
+        SegmentClaims.claimAsAnotherNode(jdbc, "ledger", 1);
         List<String> tokensBefore = tokens(jdbc);
         try {
             Api.Res refused = api.post("admin", "/api/admin/projections/ledger/rebuild", null);
@@ -410,7 +408,7 @@ class ReadModelsTest {
             assertThat(status.get("running").asBoolean()).as("this node goes on with the view: %s", status).isTrue();
             assertThat(status.get("position").asLong()).as("no replay from the start: %s", status).isGreaterThanOrEqualTo(position);
         } finally {
-            jdbc.update("update tokenentry set owner = null where processorname = 'ledger' and segment = 1");
+            SegmentClaims.release(jdbc, "ledger", 1);
         }
         // the claim released, the rebuild goes through (that it gives the same rows is the rebuild test above)
         await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ofMillis(200)).until(() ->

@@ -4,6 +4,7 @@ import cn.xinfang.petition.api.CaseId;
 import cn.xinfang.petition.api.Stage;
 import cn.xinfang.petition.api.command.RecordTimeLimitWarningCommand;
 import cn.xinfang.petition.app.support.Api;
+import cn.xinfang.petition.app.support.SegmentClaims;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -549,17 +550,14 @@ class WebPagesBrowserTest {
         assertThat(browser.text(By.cssSelector("tr[data-projection=ledger]"))).contains("已同步");
 
         // a second node holds a segment of the ledger: refused beside the view, nothing reset
-        String claimedAt = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-                .withZone(java.time.ZoneOffset.UTC).format(Instant.now().plusSeconds(60));
-        assertThat(jdbc.update("update tokenentry set owner = 'other-node@county', timestamp = ? where processorname = 'ledger' "
-                + "and segment = 1", claimedAt)).isEqualTo(1);
+        SegmentClaims.claimAsAnotherNode(jdbc, "ledger", 1);
         try {
             browser.click(By.cssSelector("[data-action=rebuild-ledger]"));
             WebElement refusal = browser.waitFor(By.cssSelector("tr[data-projection=ledger] [data-testid=refusal]"));
             assertThat(refusal.getAttribute("data-code")).isEqualTo("projection-held-elsewhere");
             assertThat(refusal.getText()).contains("另一个进程").contains("未做任何重置");
         } finally {
-            jdbc.update("update tokenentry set owner = null where processorname = 'ledger' and segment = 1");
+            SegmentClaims.release(jdbc, "ledger", 1);
         }
 
         JsonNode actions = api.get("auditor", "/api/audit/admin-actions?action=rebuild-projection").body();
