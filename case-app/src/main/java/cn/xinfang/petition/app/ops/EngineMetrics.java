@@ -23,7 +23,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * The engine's own meters (low-cardinality tags only, never a case id):
@@ -41,6 +44,8 @@ public class EngineMetrics implements SmartInitializingSingleton {
     private final EventBus eventBus;
     private final JdbcTemplate jdbc;
     private final Projections projections;
+    /** Meters by name and tags, registered on first use: registering again for every message cost a few percent of the CPU. */
+    private final Map<String, Object> meters = new ConcurrentHashMap<>();
 
     public EngineMetrics(MeterRegistry registry, CommandBus commandBus, EventBus eventBus, JdbcTemplate jdbc, Projections projections) {
         this.registry = registry;
@@ -81,6 +86,15 @@ public class EngineMetrics implements SmartInitializingSingleton {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private <M> M meter(String key, Supplier<M> register) {
+        return (M) meters.computeIfAbsent(key, k -> register.get());
+    }
+
+    private Counter counter(String name, String... tags) {
+        return meter(name + String.join("|", tags), () -> Counter.builder(name).tags(tags).register(registry));
+    }
+
     private MessageHandlerInterceptor<CommandMessage<?>> commandTimer() {
         return (UnitOfWork<? extends CommandMessage<?>> uow, InterceptorChain chain) -> {
             Object payload = uow.getMessage().getPayload();
@@ -89,9 +103,9 @@ public class EngineMetrics implements SmartInitializingSingleton {
                 MDC.put("caseId", c.caseId().value());
             }
             if (payload instanceof RecordTimeLimitWarningCommand) {
-                Counter.builder("petition.deadlines.fired").tag("kind", "warning").register(registry).increment();
+                counter("petition.deadlines.fired", "kind", "warning").increment();
             } else if (payload instanceof RecordTimeLimitBreachCommand) {
-                Counter.builder("petition.deadlines.fired").tag("kind", "due").register(registry).increment();
+                counter("petition.deadlines.fired", "kind", "due").increment();
             }
             Timer.Sample sample = Timer.start(registry);
             String outcome = "success";
@@ -101,7 +115,9 @@ public class EngineMetrics implements SmartInitializingSingleton {
                 outcome = e.getClass().getSimpleName();
                 throw e;
             } finally {
-                sample.stop(Timer.builder("petition.commands").tag("type", type).tag("outcome", outcome).register(registry));
+                String o = outcome;
+                sample.stop(meter("petition.commands|" + type + "|" + o,
+                        () -> Timer.builder("petition.commands").tag("type", type).tag("outcome", o).register(registry)));
                 MDC.remove("caseId");
             }
         };
@@ -113,15 +129,13 @@ public class EngineMetrics implements SmartInitializingSingleton {
             public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
                 return (i, m) -> {
                     Object p = m.getPayload();
-                    Counter.builder("petition.events").tag("type", p.getClass().getSimpleName()).register(registry).increment();
+                    counter("petition.events", "type", p.getClass().getSimpleName()).increment();
                     if (p instanceof cn.xinfang.petition.api.event.PetitionRegisteredEvent r) {
-                        Counter.builder("petition.cases.registered").tag("track", r.track().name()).register(registry).increment();
+                        counter("petition.cases.registered", "track", r.track().name()).increment();
                     } else if (p instanceof TimeLimitWarningRaisedEvent w) {
-                        Counter.builder("petition.time_limits.recorded").tag("kind", "warning").tag("stage", w.stage().name())
-                                .register(registry).increment();
+                        counter("petition.time_limits.recorded", "kind", "warning", "stage", w.stage().name()).increment();
                     } else if (p instanceof TimeLimitBreachedEvent b) {
-                        Counter.builder("petition.time_limits.recorded").tag("kind", "breach").tag("stage", b.stage().name())
-                                .register(registry).increment();
+                        counter("petition.time_limits.recorded", "kind", "breach", "stage", b.stage().name()).increment();
                     }
                     return m;
                 };
