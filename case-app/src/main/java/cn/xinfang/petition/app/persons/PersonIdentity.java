@@ -15,7 +15,8 @@ import java.util.UUID;
  * Who a person (信访人) is, without keeping who they are: the same resident ID number, or without
  * one the same name and phone, is the same person. The person id is derived from a keyed hash
  * (HMAC-SHA256) of that identity, so the clear number is never a key anywhere; the same function
- * gives the search hash of an ID number. The person registry, the data keys of the encrypted
+ * gives the search hash of an ID number. A petitioner known by name alone is nobody else: they get a
+ * random id at input ({@link #identify}). The person registry, the data keys of the encrypted
  * personal data and the case view's {@code petitioner.personId} all use this id.
  */
 @Component
@@ -30,6 +31,22 @@ public class PersonIdentity {
     /** The person id of {@code p}: a name-based UUID of the keyed hash of its identity. */
     public String personIdOf(Petitioner p) {
         return UUID.nameUUIDFromBytes(hmac(identityOf(p))).toString();
+    }
+
+    /**
+     * {@code p} with its person id, given at input: derived ({@link #personIdOf}) from an ID number or a name
+     * and phone; a fresh random id for a petitioner known by name alone, since two people of the same name
+     * are not the same person (they would share a data key, and shredding one would erase the other).
+     * A petitioner that already has an id keeps it.
+     */
+    public Petitioner identify(Petitioner p) {
+        if (p == null || p.personId() != null) {
+            return p;
+        }
+        if (p.idNumber() == null && p.phone() == null) {
+            return p.withPersonId(UUID.randomUUID().toString());
+        }
+        return p.withPersonId(personIdOf(p));
     }
 
     /** The keyed hash (hex) of a normalised resident ID number: what a search by number looks up. */

@@ -137,6 +137,11 @@ public class PersonService {
      * threshold of bigrams with {@code subject}, oldest first. Waits (briefly) for the registry to
      * have read every recorded event, so a case registered a moment ago is found.
      */
+    /** {@code petitioner} with its person id given at input ({@link PersonIdentity#identify}). */
+    public Petitioner identify(Petitioner petitioner) {
+        return identity.identify(petitioner);
+    }
+
     public List<CaseId> earlierRepeats(Petitioner petitioner, Category category, String subject) {
         if (petitioner == null || (petitioner.idNumber() == null && petitioner.phone() == null)) {
             // a name alone does not tell one person from another (the same person is the same ID number,

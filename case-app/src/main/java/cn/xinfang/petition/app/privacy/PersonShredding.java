@@ -88,9 +88,9 @@ public class PersonShredding {
 
     /**
      * The other read models that keep personal data in clear for their lists: the person registry
-     * (by person id) and the visit, reception and coverage tables of 大走访/大接访, whose rows carry no
-     * person id: each row's person is derived from its fields ({@link PersonIdentity}) and erased when
-     * it is this person.
+     * (by person id) and the visit, reception and coverage tables of 大走访/大接访, by their rows' person
+     * id; a row written before those tables had one (null) is this person's when its fields derive
+     * this person's id ({@link PersonIdentity#personIdOf}).
      */
     private void eraseCopies(String personId) {
         String e = Petitioner.ERASED;
@@ -103,7 +103,9 @@ public class PersonShredding {
     private void eraseRows(String table, String key, String nameColumn, boolean withAddress, String personId) {
         String e = Petitioner.ERASED;
         List<String> ids = new ArrayList<>();
-        jdbc.query("select " + key + ", " + nameColumn + ", id_number, phone from " + table + " where " + nameColumn + " <> ?", rs -> {
+        ids.addAll(jdbc.queryForList("select " + key + " from " + table + " where person_id = ?", String.class, personId));
+        jdbc.query("select " + key + ", " + nameColumn + ", id_number, phone from " + table + " where person_id is null and "
+                + nameColumn + " <> ?", rs -> {
             String idNumber = rs.getString(3);
             String phone = rs.getString(4);
             try {

@@ -111,8 +111,9 @@ public class CaseController {
         access.requireRegister(who);
         // issue 15: 重复访 – earlier cases of the same person and category with a like subject
         java.util.List<CaseId> repeatOf = persons.earlierRepeats(petitioner, category, subject);
+        Petitioner identified = persons.identify(petitioner);
         CaseService.Registered r = cases.register(who, key, hash(body), occurredAt, (id, caseNo) ->
-                new RegisterPetitionCommand(id, caseNo, track, channel, category, petitioner, headcount, subject, content, unit,
+                new RegisterPetitionCommand(id, caseNo, track, channel, category, identified, headcount, subject, content, unit,
                         accusedUnit, who.actor(), occurredAt, now, null, null, field, repeatOf));
         return ResponseEntity.created(URI.create("/api/cases/" + r.view().id()))
                 .eTag(ETags.of(r.view()))

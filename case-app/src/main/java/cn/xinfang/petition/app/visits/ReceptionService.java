@@ -86,9 +86,10 @@ public class ReceptionService {
     }
 
     /** A reception, and with {@code track} given a case (channel 领导接访) raised from it, linked both ways. */
-    public VisitViews.Reception record(Account who, String unit, LocalDate date, String leader, ReceptionKind kind, Petitioner person,
+    public VisitViews.Reception record(Account who, String unit, LocalDate date, String leader, ReceptionKind kind, Petitioner petitioner,
                                        int headcount, String demands, Track track, Category category) {
         String id = UUID.randomUUID().toString();
+        Petitioner person = registry.identify(petitioner); // the reception and its case: one person
         List<cn.xinfang.petition.api.CaseId> repeatOf = track == null ? List.of()
                 : registry.earlierRepeats(person, category, VisitService.subjectOf(demands));
         transactions.executeWithoutResult(s -> {
@@ -120,7 +121,7 @@ public class ReceptionService {
 
     private VisitViews.Reception view(ReceptionRow r) {
         return new VisitViews.Reception(r.receptionId(), r.unit(), r.date(), r.leader(), displayName(r.leader()), r.kind(),
-                VisitService.person(new Petitioner(r.personName(), r.idNumber(), r.phone(), r.address()), false), r.headcount(),
+                VisitService.person(new Petitioner(r.personName(), r.idNumber(), r.phone(), r.address(), r.personId()), false), r.headcount(),
                 r.demands(), r.caseId(), r.recordedAt(), r.recordedBy());
     }
 

@@ -86,15 +86,29 @@ public class VisitService {
     public VisitViews.Visit record(Account who, String unit, VisitDetails details) {
         String id = UUID.randomUUID().toString();
         String no = numbers.next(unit, details.visitedAt().getYear());
-        commands.sendAndWait(new RecordVisitCommand(id, no, unit, details, who.actor(), clock.instant()));
+        commands.sendAndWait(new RecordVisitCommand(id, no, unit, details.withPerson(persons.identify(details.person())), who.actor(),
+                clock.instant()));
         return view(id, who, false);
     }
 
     public VisitViews.Visit correct(String id, Account who, VisitDetails details) {
         Folded f = fold(id);
         requireRead(who, f.unit);
-        commands.sendAndWait(new CorrectVisitCommand(id, details, who.actor(), clock.instant()));
+        commands.sendAndWait(new CorrectVisitCommand(id, details.withPerson(sameOrNew(f.details.person(), details.person())), who.actor(),
+                clock.instant()));
         return view(id, who, false);
+    }
+
+    /**
+     * The person of a corrected visit: without ID number and phone the visit's person stays who they were
+     * (a corrected name is the same person, and keeps their data key); otherwise the corrected identity.
+     */
+    private Petitioner sameOrNew(Petitioner before, Petitioner corrected) {
+        if (corrected != null && corrected.idNumber() == null && corrected.phone() == null && before != null && before.personId() != null
+                && !Petitioner.ERASED.equals(before.name())) {
+            return corrected.withPersonId(before.personId());
+        }
+        return persons.identify(corrected);
     }
 
     /** Raises a case (channel 走访发现) from the visit: petitioner and demands copied; both are linked. */
@@ -147,7 +161,7 @@ public class VisitService {
 
     private VisitViews.Visit listed(VisitRow r) {
         VisitViews.PersonView person = new VisitViews.PersonView(r.personName(), ResidentIdNumber.mask(r.idNumber()), PhoneNumber.mask(r.phone()),
-                r.address(), true);
+                r.address(), true, r.personId());
         return new VisitViews.Visit(r.visitId(), r.visitNo(), r.unit(), r.visitedAt(), r.visitors(), visitorNames(r.visitors()), person,
                 r.workUnitOrAddress(), r.demands(), r.resolution(), r.remarks(), r.caseId(), r.recordedAt(), r.recordedBy(), null);
     }
@@ -355,7 +369,7 @@ public class VisitService {
 
     static VisitViews.PersonView person(Petitioner p, boolean reveal) {
         return new VisitViews.PersonView(p.name(), reveal ? p.idNumber() : ResidentIdNumber.mask(p.idNumber()),
-                reveal ? p.phone() : PhoneNumber.mask(p.phone()), p.address(), !reveal);
+                reveal ? p.phone() : PhoneNumber.mask(p.phone()), p.address(), !reveal, p.personId());
     }
 
     private static String nz(String s) {

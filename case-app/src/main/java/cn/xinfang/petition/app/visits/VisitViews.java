@@ -10,8 +10,11 @@ public final class VisitViews {
     private VisitViews() {
     }
 
-    /** 走访群众 / 接访对象. */
-    public record PersonView(String name, String idNumber, String phone, String address, boolean masked) {
+    /**
+     * 走访群众 / 接访对象. {@code personId}: the person (信访人) in the registry and of the data key, like a
+     * case's {@code petitioner.personId}; null on records written before it was kept.
+     */
+    public record PersonView(String name, String idNumber, String phone, String address, boolean masked, String personId) {
     }
 
     /** A visitor (走访人) with the name the ledger prints. */

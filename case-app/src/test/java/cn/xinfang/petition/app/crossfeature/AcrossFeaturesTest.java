@@ -173,6 +173,58 @@ class AcrossFeaturesTest {
         assertThat(texts(repeat.get("repeatOf"))).containsExactly(first);
     }
 
+    @Test
+    @DisplayName("仅有姓名的两位同名信访人是两个人：各有人员编号；删除其中一人的个人信息不影响另一人；更正走访不改人员编号")
+    void twoPetitionersOfTheSameNameAloneAreTwoPeople() {
+        String body = """
+                {"track":"SIMPLE","channel":"VISIT","category":"COMPLAINT","petitioner":{"name":"郑一"},"headcount":1,
+                 "subject":"%s","content":"%s","unit":"town"}
+                """;
+        JsonNode first = ok(api.post("handler", "/api/cases", body.formatted("灌溉渠堵塞", "渠道淤积")), 201).body();
+        JsonNode second = ok(api.post("handler", "/api/cases", body.formatted("低保资格", "咨询低保")), 201).body();
+        String firstPerson = first.at("/petitioner/personId").asText();
+        String secondPerson = second.at("/petitioner/personId").asText();
+        assertThat(firstPerson).isNotBlank();
+        assertThat(secondPerson).isNotBlank().isNotEqualTo(firstPerson);
+
+        String visit = visit("2025-04-08", "{\"name\":\"郑一\"}", "渠道淤积回访");
+        String visitPerson = api.get("supervisor", "/api/visits/" + visit + "?reveal=true").body().at("/person/personId").asText();
+        assertThat(visitPerson).isNotBlank().isNotIn(firstPerson, secondPerson);
+        // a corrected name without ID number or phone is the same person: the id stays
+        ok(api.put("handler", "/api/visits/" + visit, """
+                {"visitedAt":"2025-04-08","visitors":["handler"],"person":{"name":"郑壹"},"workUnitOrAddress":"三村",
+                 "demands":"渠道淤积回访","resolution":"已解释","remarks":"更正姓名"}
+                """), 200);
+        JsonNode corrected = api.get("supervisor", "/api/visits/" + visit + "?reveal=true").body();
+        assertThat(corrected.at("/person/name").asText()).isEqualTo("郑壹");
+        assertThat(corrected.at("/person/personId").asText()).isEqualTo(visitPerson);
+
+        // a reception that raises a case: the reception and its case are one person, not the other 郑一s
+        JsonNode reception = ok(api.post("leader", "/api/receptions", """
+                {"unit":"town","date":"2025-04-09","leader":"leader","kind":"RECEPTION","person":{"name":"郑一"},"headcount":1,
+                 "demands":"渠道改线","raiseCase":true,"track":"GENERAL","category":"PROPOSAL"}
+                """), 201).body();
+        String receptionPerson = reception.at("/person/personId").asText();
+        assertThat(receptionPerson).isNotBlank().isNotIn(firstPerson, secondPerson, visitPerson);
+        assertThat(api.get("supervisor", "/api/cases/" + reception.get("caseId").asText()).body().at("/petitioner/personId").asText())
+                .isEqualTo(receptionPerson);
+
+        ok(api.post("admin", "/api/admin/persons/" + firstPerson + "/shred", "{\"reason\":\"本人申请删除\"}"), 200);
+        assertThat(api.get("supervisor", "/api/cases/" + first.get("id").asText() + "?reveal=true").body().at("/petitioner/name").asText())
+                .isEqualTo("已删除");
+        // the other 郑一 and the visited 郑壹 keep their data
+        assertThat(api.get("supervisor", "/api/cases/" + second.get("id").asText() + "?reveal=true").body().at("/petitioner/name").asText())
+                .isEqualTo("郑一");
+        assertThat(api.get("supervisor", "/api/visits/" + visit + "?reveal=true").body().at("/person/name").asText()).isEqualTo("郑壹");
+
+        // shredding the visited person finds the visit's list row by its person id
+        ok(api.post("admin", "/api/admin/persons/" + visitPerson + "/shred", "{\"reason\":\"本人申请删除\"}"), 200);
+        assertThat(api.get("supervisor", "/api/visits/ledger?unit=town&from=2025-04-08&to=2025-04-08&format=json&reveal=true").body()
+                .toString()).contains("已删除").doesNotContain("郑壹");
+        assertThat(api.get("supervisor", "/api/cases/" + second.get("id").asText() + "?reveal=true").body().at("/petitioner/name").asText())
+                .isEqualTo("郑一");
+    }
+
     static JsonNode townRow(JsonNode summary) {
         for (JsonNode r : summary.has("rows") ? summary.get("rows") : summary) {
             if (r.get("unit").asText().equals("town")) {

@@ -28,4 +28,9 @@ public record VisitDetails(LocalDate visitedAt,
             throw new IllegalArgumentException("visitors empty");
         }
     }
+
+    /** The same details about {@code other} (the person with its id given at input). */
+    public VisitDetails withPerson(Petitioner other) {
+        return new VisitDetails(visitedAt, visitors, other, workUnitOrAddress, demands, resolution, remarks);
+    }
 }

@@ -42,11 +42,11 @@ public class VisitProjection {
         VisitDetails d = e.details();
         Petitioner p = d.person();
         jdbc.update("insert into visit_entry (visit_id, visit_no, unit, visited_at, visitors, person_name, id_number, phone, address, "
-                        + "work_unit_or_address, demands, resolution, resolution_at, remarks, recorded_at, recorded_by) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "work_unit_or_address, demands, resolution, resolution_at, remarks, recorded_at, recorded_by, person_id) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 e.visitId(), e.visitNo(), e.unit(), Date.valueOf(d.visitedAt()), String.join(",", d.visitors()), p.name(),
                 p.idNumber(), p.phone(), p.address(), d.workUnitOrAddress(), d.demands(), d.resolution(),
-                d.resolution() == null ? null : ts(e.recordedAt()), d.remarks(), ts(e.recordedAt()), e.actor().userId());
+                d.resolution() == null ? null : ts(e.recordedAt()), d.remarks(), ts(e.recordedAt()), e.actor().userId(), p.personId());
         visitors(e.visitId(), e.unit(), d);
     }
 
@@ -57,10 +57,11 @@ public class VisitProjection {
         List<String> current = jdbc.queryForList("select resolution from visit_entry where visit_id = ?", String.class, e.visitId());
         boolean resolutionChanged = current.isEmpty() || !Objects.equals(current.get(0), d.resolution());
         jdbc.update("update visit_entry set visited_at = ?, visitors = ?, person_name = ?, id_number = ?, phone = ?, address = ?, "
-                        + "work_unit_or_address = ?, demands = ?, resolution = ?, remarks = ?, corrected_at = ?, corrected_by = ? "
-                        + "where visit_id = ?",
+                        + "work_unit_or_address = ?, demands = ?, resolution = ?, remarks = ?, corrected_at = ?, corrected_by = ?, "
+                        + "person_id = ? where visit_id = ?",
                 Date.valueOf(d.visitedAt()), String.join(",", d.visitors()), p.name(), p.idNumber(), p.phone(), p.address(),
-                d.workUnitOrAddress(), d.demands(), d.resolution(), d.remarks(), ts(e.recordedAt()), e.actor().userId(), e.visitId());
+                d.workUnitOrAddress(), d.demands(), d.resolution(), d.remarks(), ts(e.recordedAt()), e.actor().userId(), p.personId(),
+                e.visitId());
         if (resolutionChanged) {
             jdbc.update("update visit_entry set resolution_at = ? where visit_id = ?",
                     d.resolution() == null ? null : ts(e.recordedAt()), e.visitId());
@@ -94,9 +95,9 @@ public class VisitProjection {
         jdbc.update("delete from reception_entry where reception_id = ?", e.receptionId());
         Petitioner p = e.person();
         jdbc.update("insert into reception_entry (reception_id, unit, reception_date, leader, kind, person_name, id_number, phone, "
-                        + "address, headcount, demands, recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "address, headcount, demands, recorded_at, recorded_by, person_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 e.receptionId(), e.unit(), Date.valueOf(e.date()), e.leader(), e.kind().name(), p.name(), p.idNumber(), p.phone(),
-                p.address(), e.headcount(), e.demands(), ts(e.recordedAt()), e.actor().userId());
+                p.address(), e.headcount(), e.demands(), ts(e.recordedAt()), e.actor().userId(), p.personId());
     }
 
     @EventHandler
@@ -107,9 +108,9 @@ public class VisitProjection {
     @EventHandler
     void on(PetitionRegisteredEvent e) {
         jdbc.update("delete from visit_case_person where case_id = ?", e.caseId().value());
-        jdbc.update("insert into visit_case_person (case_id, unit, first_unit, petitioner_name, id_number, phone, registered_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?)", e.caseId().value(), e.unit(), e.firstUnit(), e.petitioner().name(),
-                e.petitioner().idNumber(), e.petitioner().phone(), ts(e.recordedAt()));
+        jdbc.update("insert into visit_case_person (case_id, unit, first_unit, petitioner_name, id_number, phone, registered_at, person_id) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?)", e.caseId().value(), e.unit(), e.firstUnit(), e.petitioner().name(),
+                e.petitioner().idNumber(), e.petitioner().phone(), ts(e.recordedAt()), e.petitioner().personId());
     }
 
     @EventHandler

@@ -121,13 +121,13 @@ public class VisitQueries {
                 rs.getString("id_number"), rs.getString("phone"), rs.getString("address"), rs.getString("work_unit_or_address"),
                 rs.getString("demands"), rs.getString("resolution"), Sql.instant(rs, "resolution_at"), rs.getString("remarks"),
                 rs.getString("case_id"), Sql.instant(rs, "recorded_at"), rs.getString("recorded_by"), Sql.instant(rs, "corrected_at"),
-                rs.getString("corrected_by"));
+                rs.getString("corrected_by"), rs.getString("person_id"));
     }
 
     private static ReceptionRow reception(ResultSet rs, int row) throws SQLException {
         return new ReceptionRow(rs.getString("reception_id"), rs.getString("unit"), rs.getDate("reception_date").toLocalDate(),
                 rs.getString("leader"), rs.getString("kind"), rs.getString("person_name"), rs.getString("id_number"),
                 rs.getString("phone"), rs.getString("address"), rs.getInt("headcount"), rs.getString("demands"),
-                rs.getString("case_id"), Sql.instant(rs, "recorded_at"), rs.getString("recorded_by"));
+                rs.getString("case_id"), Sql.instant(rs, "recorded_at"), rs.getString("recorded_by"), rs.getString("person_id"));
     }
 }

@@ -8,5 +8,5 @@ import java.util.List;
 public record VisitRow(String visitId, String visitNo, String unit, LocalDate visitedAt, List<String> visitors, String personName,
                        String idNumber, String phone, String address, String workUnitOrAddress, String demands, String resolution,
                        Instant resolutionAt, String remarks, String caseId, Instant recordedAt, String recordedBy,
-                       Instant correctedAt, String correctedBy) {
+                       Instant correctedAt, String correctedBy, String personId) {
 }
