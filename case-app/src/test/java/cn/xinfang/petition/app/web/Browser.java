@@ -138,8 +138,21 @@ final class Browser implements AutoCloseable {
         return !driver.findElements(by).isEmpty();
     }
 
+    /**
+     * The text of {@code by}; found again when htmx replaced the element between finding and reading it
+     * (a StaleElementReferenceException: the page settles a fragment a moment after a step's answer).
+     */
     String text(By by) {
-        return find(by).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return find(by).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException swapped) {
+                if (attempt == 5) {
+                    throw swapped;
+                }
+                sleep(100);
+            }
+        }
     }
 
     void type(By by, String text) {
@@ -193,7 +206,7 @@ final class Browser implements AutoCloseable {
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
             open(path);
-            if (present(by) && find(by).getText().contains(text)) {
+            if (present(by) && text(by).contains(text)) {
                 return find(by);
             }
             if (System.nanoTime() > until) {
