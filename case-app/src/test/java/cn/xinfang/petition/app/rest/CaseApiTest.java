@@ -103,6 +103,16 @@ class CaseApiTest {
         }
         assertThat(limit(v, "OPINION")).isNotNull();
         assertThat(resolved.header("ETag")).isEqualTo("\"" + v.get("version").asLong() + "\"");
+        // the ledger row: the current stage (the running one due first) moved through the steps and is none at the end
+        String caseNo = v.get("caseNo").asText();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode items = api.get("supervisor", "/api/ledger?q=" + caseNo).body().get("items");
+            assertThat(items).as("the ledger has the case").hasSize(1);
+            JsonNode row = items.get(0);
+            assertThat(row.get("status").asText()).isEqualTo("RESOLVED");
+            assertThat(row.path("currentStage").isNull() || row.path("currentStage").isMissingNode()).as(row.toString()).isTrue();
+            assertThat(row.path("currentDue").isNull() || row.path("currentDue").isMissingNode()).as(row.toString()).isTrue();
+        });
         // nothing further is allowed
         Api.Res again = api.post("handler", base + "/resolve", "{\"summary\":\"再次\"}");
         assertThat(again.status()).isEqualTo(409);

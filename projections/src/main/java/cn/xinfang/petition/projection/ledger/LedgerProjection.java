@@ -12,8 +12,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
-
 import static cn.xinfang.petition.projection.support.Sql.ts;
 
 /**
@@ -199,13 +197,10 @@ public class LedgerProjection {
         current(caseId);
     }
 
-    /** 当前环节 / 当前时限: the running stage due first. */
+    /** 当前环节 / 当前时限: the running stage due first (none: both null); one statement, no round trip to read it first. */
     private void current(String caseId) {
-        List<Object[]> rows = jdbc.query("select stage, due_at from ledger_stage where case_id = ? order by due_at, stage",
-                (rs, i) -> new Object[]{rs.getString(1), rs.getObject(2, java.time.OffsetDateTime.class)}, caseId);
-        Object stage = rows.isEmpty() ? null : rows.get(0)[0];
-        Object due = rows.isEmpty() ? null : rows.get(0)[1];
-        jdbc.update("update ledger_case set current_stage = ?, current_due = ? where case_id = ?", stage, due, caseId);
+        jdbc.update("update ledger_case set (current_stage, current_due) = (select s.stage, s.due_at from ledger_stage s "
+                + "where s.case_id = ? order by s.due_at, s.stage limit 1) where case_id = ?", caseId, caseId);
     }
 
     private static String handler(cn.xinfang.petition.api.Actor actor) {
