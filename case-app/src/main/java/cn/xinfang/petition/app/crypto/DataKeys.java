@@ -28,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * person's data, in the same transaction; wrapped by the {@link MasterKey}; deleted by
  * {@link #shred}. A person who returns after a shred gets a new key ({@code <personId>~2}, …).
  * Unwrapped keys are cached for {@code cases.crypto.key-cache} (60 s): another node sees a shred
- * at most that much later; this node at once.
+ * at most that much later; this node at once. Expired entries are dropped (at most once per that
+ * period, by the next reading), so the memory holds only the keys read lately, not every person's.
  */
 @Component
 public class DataKeys {
@@ -48,6 +49,7 @@ public class DataKeys {
     private final Clock clock;
     private final Duration ttl;
     private final Map<String, Cached> byKeyId = new ConcurrentHashMap<>();
+    private volatile Instant nextSweep = Instant.MIN;
 
     public DataKeys(JdbcTemplate jdbc, MasterKey master, Clock clock, @Value("${cases.crypto.key-cache:PT60S}") Duration ttl) {
         this.jdbc = jdbc;
@@ -82,6 +84,7 @@ public class DataKeys {
     /** The key {@code keyId}, or empty once it is shredded (or never existed). */
     public Optional<SecretKey> key(String keyId) {
         Instant now = clock.instant();
+        sweep(now);
         Cached c = byKeyId.get(keyId);
         if (c != null && now.isBefore(c.until())) {
             return c.key();
@@ -99,6 +102,7 @@ public class DataKeys {
     /** Whether any key of the person was shredded (their clear data from before encryption then reads as erased too). */
     public boolean shredded(String personId) {
         Instant now = clock.instant();
+        sweep(now);
         String marker = "shredded:" + personId;
         Cached c = byKeyId.get(marker);
         if (c != null && now.isBefore(c.until())) {
@@ -135,6 +139,20 @@ public class DataKeys {
     /** Whether the person has (or had) a data key. */
     public boolean known(String personId) {
         return jdbc.queryForObject("select count(*) from person_data_key where person_id = ?", Integer.class, personId) > 0;
+    }
+
+    /** Drops the expired entries (and with them the unwrapped keys they hold), once per cache period. */
+    private void sweep(Instant now) {
+        if (now.isBefore(nextSweep)) {
+            return;
+        }
+        nextSweep = now.plus(ttl);
+        byKeyId.values().removeIf(c -> !now.isBefore(c.until()));
+    }
+
+    /** How many keys and shred markers are cached (tests). */
+    int cached() {
+        return byKeyId.size();
     }
 
     private void forget(String personId) {
