@@ -3,6 +3,7 @@ package cn.xinfang.petition.app.admin;
 import cn.xinfang.petition.api.Role;
 import cn.xinfang.petition.app.problem.ServiceException;
 import cn.xinfang.petition.app.security.Account;
+import cn.xinfang.petition.app.security.AdminAuditLog;
 import cn.xinfang.petition.app.security.UserAccounts;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,8 +28,10 @@ public class AdminService {
     private final UserAccounts accounts;
     private final PasswordEncoder encoder;
     private final Clock clock;
+    private final AdminAuditLog auditLog;
 
-    public AdminService(JdbcTemplate jdbc, UserAccounts accounts, PasswordEncoder encoder, Clock clock) {
+    public AdminService(JdbcTemplate jdbc, UserAccounts accounts, PasswordEncoder encoder, Clock clock, AdminAuditLog auditLog) {
+        this.auditLog = auditLog;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.encoder = encoder;
@@ -119,8 +122,7 @@ public class AdminService {
     }
 
     private void audit(Account admin, String action, String target, String detail) {
-        jdbc.update("insert into admin_audit (at, actor, action, target, detail) values (?, ?, ?, ?, ?)",
-                now(), admin.username(), action, target, detail);
+        auditLog.record(clock.instant(), admin.username(), action, target, detail);
     }
 
     private Timestamp now() {

@@ -12,6 +12,7 @@ import cn.xinfang.petition.time.TimeLimitCalculator;
 import cn.xinfang.petition.app.problem.ServiceException;
 import cn.xinfang.petition.app.ops.Projections;
 import cn.xinfang.petition.app.security.Account;
+import cn.xinfang.petition.app.security.AdminAuditLog;
 import cn.xinfang.petition.projection.overdue.OverdueProjection;
 import cn.xinfang.petition.time.BusinessCalendar;
 import cn.xinfang.petition.time.CalendarFile;
@@ -78,9 +79,11 @@ public class CalendarRevisions implements SmartInitializingSingleton {
     });
     private final Projections projections;
     private final CaseService caseService;
+    private final AdminAuditLog auditLog;
 
     public CalendarRevisions(JdbcTemplate jdbc, TimeRules rules, CommandGateway commands, Clock clock, Projections projections,
-                             CaseService caseService) {
+                             CaseService caseService, AdminAuditLog auditLog) {
+        this.auditLog = auditLog;
         this.projections = projections;
         this.caseService = caseService;
         this.jdbc = jdbc;
@@ -162,8 +165,7 @@ public class CalendarRevisions implements SmartInitializingSingleton {
                 who.username(), Timestamp.from(now), changedFrom.map(Date::valueOf).orElse(null), cases.size());
         jdbc.batchUpdate("insert into calendar_revision_case (version, case_id, done) values (?, ?, false)",
                 cases.stream().map(c -> new Object[]{revised.version(), c}).toList());
-        jdbc.update("insert into admin_audit (at, actor, action, target, detail) values (?, ?, 'load-calendar', ?, ?)",
-                Timestamp.from(now), who.username(), revised.version(),
+        auditLog.record(now, who.username(), "load-calendar", revised.version(),
                 "previous " + current.version() + ", changes from " + changedFrom.map(LocalDate::toString).orElse("-") + ", "
                         + cases.size() + " open case(s) to recompute");
         rules.reviseCalendar(revised);

@@ -1,6 +1,7 @@
 package cn.xinfang.petition.app.ops;
 
 import cn.xinfang.petition.app.problem.ServiceException;
+import cn.xinfang.petition.app.security.AdminAuditLog;
 import cn.xinfang.petition.projection.backlog.BacklogProjection;
 import cn.xinfang.petition.projection.escalation.EscalationProjection;
 import cn.xinfang.petition.projection.ledger.LedgerProjection;
@@ -18,7 +19,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Clock;
@@ -34,6 +34,8 @@ import java.util.OptionalLong;
 public class Projections {
 
     private static final Logger log = LoggerFactory.getLogger(Projections.class);
+    /** This process as the token store names a claim's owner (Axon's default node id). */
+    private static final String NODE = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
 
     /** The views an administrator may rebuild: each built from the events alone, with a reset handler that clears its tables. */
     public static final List<String> NAMES = List.of(LedgerProjection.NAME, OverdueProjection.NAME, EscalationProjection.NAME,
@@ -50,13 +52,13 @@ public class Projections {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final Duration claimTimeout;
-    /** This process as the token store names a claim's owner (Axon's default node id). */
-    private static final String NODE = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+    private final AdminAuditLog auditLog;
 
     public Projections(EventProcessingConfiguration processing, JdbcTemplate jdbc, ReadModelMaintenance maintenance, Clock clock,
                        PlatformTransactionManager transactions,
-                       @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+                       @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout, AdminAuditLog auditLog) {
         this.claimTimeout = claimTimeout;
+        this.auditLog = auditLog;
         this.transactions = new TransactionTemplate(transactions);
         this.processing = processing;
         this.jdbc = jdbc;
@@ -67,8 +69,7 @@ public class Projections {
     /** A rebuild by an administrator: as {@link #rebuild(String)}, recorded in {@code admin_audit} (who, when, which view). */
     public Status rebuild(String name, String administrator) {
         Status started = rebuild(name);
-        jdbc.update("insert into admin_audit (at, actor, action, target, detail) values (?, ?, 'rebuild-projection', ?, ?)",
-                Timestamp.from(clock.instant()), administrator, name, "replayed from the events (" + started.head() + " in the store)");
+        auditLog.record(clock.instant(), administrator, "rebuild-projection", name, "replayed from the events (" + started.head() + " in the store)");
         return started;
     }
 

@@ -5,6 +5,7 @@ import cn.xinfang.petition.api.Role;
 import cn.xinfang.petition.app.crypto.DataKeys;
 import cn.xinfang.petition.app.problem.ServiceException;
 import cn.xinfang.petition.app.security.Account;
+import cn.xinfang.petition.app.security.AdminAuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -54,11 +55,13 @@ public class PersonShredding {
     private final int retentionYears;
 
     private final cn.xinfang.petition.app.persons.PersonIdentity identity;
+    private final AdminAuditLog auditLog;
 
     public PersonShredding(JdbcTemplate jdbc, DataKeys keys, Clock clock, PlatformTransactionManager tm,
                            @Value("${cases.retention.years:30}") int retentionYears,
-                           cn.xinfang.petition.app.persons.PersonIdentity identity) {
+                           cn.xinfang.petition.app.persons.PersonIdentity identity, AdminAuditLog auditLog) {
         this.identity = identity;
+        this.auditLog = auditLog;
         this.jdbc = jdbc;
         this.keys = keys;
         this.clock = clock;
@@ -79,8 +82,7 @@ public class PersonShredding {
             jdbc.update("update ledger_case set petitioner_name = ?, id_number = ?, phone = ?, address = ? where person_id = ?",
                     Petitioner.ERASED, Petitioner.ERASED, Petitioner.ERASED, Petitioner.ERASED, personId);
             eraseCopies(personId);
-            jdbc.update("insert into admin_audit (at, actor, action, target, detail) values (?, ?, ?, ?, ?)", Timestamp.from(now),
-                    admin.username(), "shred-person", personId, truncate("reason: " + reason + "; cases: " + String.join(",", cases)));
+            auditLog.record(now, admin.username(), "shred-person", personId, "reason: " + reason + "; cases: " + String.join(",", cases));
             log.info("personal data shredded personId={} cases={} keys={}", personId, cases.size(), shredded);
             return new Shredded(personId, now, cases, shredded == 0);
         });
@@ -167,7 +169,4 @@ public class PersonShredding {
         }
     }
 
-    private static String truncate(String s) {
-        return s.length() <= 2000 ? s : s.substring(0, 1997) + "...";
-    }
 }

@@ -51,9 +51,11 @@ class AccountBootstrap implements InitializingBean {
     private final DataSourceProperties dataSource;
     private final UserAccounts accounts;
     private final Clock clock;
+    private final AdminAuditLog auditLog;
 
     AccountBootstrap(JdbcTemplate jdbc, PasswordEncoder encoder, SecurityProperties props, DataSourceProperties dataSource,
-                     UserAccounts accounts, Clock clock) {
+                     UserAccounts accounts, Clock clock, AdminAuditLog auditLog) {
+        this.auditLog = auditLog;
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.props = props;
@@ -119,7 +121,6 @@ class AccountBootstrap implements InitializingBean {
     }
 
     private void audit(String action, String target, String detail) {
-        jdbc.update("insert into admin_audit (at, actor, action, target, detail) values (?, 'system', ?, ?, ?)",
-                Timestamp.from(clock.instant()), action, target, detail);
+        auditLog.record(clock.instant(), "system", action, target, detail);
     }
 }
