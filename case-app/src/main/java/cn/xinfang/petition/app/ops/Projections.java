@@ -69,7 +69,8 @@ public class Projections {
     /** A rebuild by an administrator: as {@link #rebuild(String)}, recorded in {@code admin_audit} (who, when, which view). */
     public Status rebuild(String name, String administrator) {
         Status started = rebuild(name);
-        auditLog.record(clock.instant(), administrator, "rebuild-projection", name, "replayed from the events (" + started.head() + " in the store)");
+        auditLog.record(clock.instant(), administrator, "rebuild-projection", name, started.head() < 0 ? "no events in the store yet"
+                : "replayed from the events, up to store position " + started.head() + " when started");
         return started;
     }
 
