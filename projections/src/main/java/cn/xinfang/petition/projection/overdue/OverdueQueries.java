@@ -18,6 +18,11 @@ import static cn.xinfang.petition.projection.support.Sql.ts;
  * Answers the overdue and soon-due lists. A run counts at instant T, as known at K, when it had
  * started by T (recorded by K) and had not stopped by T (or its stop was recorded after K); its
  * due instant is the latest version that applied by T and was recorded by K.
+ *
+ * <p>"Not stopped by T as known at K" is written as three conditions the indexes
+ * {@code time_limit_run_stopped} and {@code time_limit_run_stop_recorded} answer (running, stopped
+ * after T, stop recorded after K), so a list costs what can still be open, not every run a unit ever
+ * had (PostgreSQL combines them with a bitmap OR).
  */
 @Component
 public class OverdueQueries {
@@ -28,7 +33,7 @@ public class OverdueQueries {
               from time_limit_run r
               join time_limit_due d on d.run_id = r.run_id
              where r.started_at <= ? and r.started_recorded_at <= ?
-               and not (r.stopped_at is not null and r.stopped_at <= ? and r.stopped_recorded_at <= ?)
+               and (r.stopped_at is null or r.stopped_at > ? or r.stopped_recorded_at > ?)
                and d.version_no = (select max(d2.version_no) from time_limit_due d2
                                     where d2.run_id = r.run_id and d2.effective_at <= ? and d2.recorded_at <= ?)
             """;
