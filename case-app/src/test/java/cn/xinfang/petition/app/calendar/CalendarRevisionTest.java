@@ -63,6 +63,17 @@ class CalendarRevisionTest {
         return Api.timeLimit(view, stage);
     }
 
+    /** How many rows of the overdue list at {@code path} are the case's CONCLUDE stage. */
+    static long lateConclude(Api api, String path, String caseId) {
+        Api.Res r = api.get("supervisor", path);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        long n = 0;
+        for (JsonNode row : r.body()) {
+            n += row.get("caseId").asText().equals(caseId) && row.get("stage").asText().equals("CONCLUDE") ? 1 : 0;
+        }
+        return n;
+    }
+
     List<TimeLimitRecomputedEvent> recomputed(String caseId) {
         return events.readEvents(caseId).asStream().map(m -> m.getPayload())
                 .filter(TimeLimitRecomputedEvent.class::isInstance).map(TimeLimitRecomputedEvent.class::cast).toList();
@@ -102,6 +113,7 @@ class CalendarRevisionTest {
                     Timestamp.from(concludeDue))).isGreaterThanOrEqualTo(1);
         });
 
+        Instant beforeRevision = Instant.now();
         // the revision: the due day of the open case's CONCLUDE stage becomes a holiday
         BusinessCalendar current = rules.calculator().time().calendar();
         CalendarYear year = current.year(dueDay.getYear()).orElse(null);
@@ -143,6 +155,17 @@ class CalendarRevisionTest {
             assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where execution_time = ?", Integer.class,
                     Timestamp.from(concludeDue))).isZero();
         });
+
+        // the overdue view keeps both due instants of the run, each with when it applied and was recorded:
+        // a minute after the old due instant the stage is late as known before the revision, not as known now
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "select d.due_at from time_limit_due d join time_limit_run r on r.run_id = d.run_id "
+                        + "where r.case_id = ? and r.stage = 'CONCLUDE' order by d.version_no", OffsetDateTime.class, open))
+                .extracting(OffsetDateTime::toInstant).containsExactly(concludeDue, newDue));
+        String asOf = "/api/overdue?asOf=" + concludeDue.plusSeconds(60);
+        assertThat(lateConclude(api, asOf + "&knownAt=" + beforeRevision, open)).isEqualTo(1);
+        assertThat(lateConclude(api, asOf, open)).isZero();
+        assertThat(lateConclude(api, "/api/overdue?asOf=" + newDue.plusSeconds(60), open)).isEqualTo(1);
 
         // resuming the same revision (as after a crash) recomputes nothing twice
         jdbc.update("update calendar_revision_case set done = false where version = ?", version);

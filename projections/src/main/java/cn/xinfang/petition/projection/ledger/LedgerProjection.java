@@ -9,8 +9,13 @@ import cn.xinfang.petition.api.lifecycle.CaseStatusEvolution;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 import static cn.xinfang.petition.projection.support.Sql.ts;
 
@@ -39,21 +44,21 @@ public class LedgerProjection {
                 PhoneNumber.mask(e.petitioner().phone()), e.petitioner().address(), e.subject(), e.content(), e.channel().name(), e.category().name(), e.track().name(),
                 e.unit(), e.firstUnit(), handler(e.actor()), e.headcount(), e.collective(), remark, ts(e.occurredAt()),
                 ts(e.recordedAt()), status, e.accusedUnit(), e.parentCaseId() == null ? null : e.parentCaseId().value(),
-                e.reviewLevel() == null ? null : e.reviewLevel().name(), e.petitioner().personId(), e.caseId().value()};
+                e.reviewLevel() == null ? null : e.reviewLevel().name(), e.petitioner().personId(),
+                // issue 15: the key field (重点领域), a filter of the ledger
+                e.field() == null ? null : e.field().name(), e.caseId().value()};
         int updated = jdbc.update("update ledger_case set case_no = ?, petitioner_name = ?, id_number = ?, phone = ?, address = ?, "
                 + "subject = ?, content = ?, channel = ?, category = ?, track = ?, unit = ?, first_unit = ?, handler = ?, "
                 + "headcount = ?, collective = ?, remark = ?, registered_at = ?, recorded_at = ?, status = ?, "
-                + "accused_unit = ?, parent_case_id = ?, review_level = ?, person_id = ?, escalated = false where case_id = ?", values);
+                + "accused_unit = ?, parent_case_id = ?, review_level = ?, person_id = ?, key_field = ?, escalated = false "
+                + "where case_id = ?", values);
         if (updated == 0) {
             jdbc.update("insert into ledger_case (case_no, petitioner_name, id_number, phone, address, subject, content, channel, "
                     + "category, track, unit, first_unit, handler, headcount, collective, remark, registered_at, recorded_at, "
-                    + "status, accused_unit, parent_case_id, review_level, person_id, case_id, escalated) "
-                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false)",
+                    + "status, accused_unit, parent_case_id, review_level, person_id, key_field, case_id, escalated) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false)",
                     values);
         }
-        // issue 15: the key field (重点领域), a filter of the ledger
-        jdbc.update("update ledger_case set key_field = ? where case_id = ?", e.field() == null ? null : e.field().name(),
-                e.caseId().value());
     }
 
     @EventHandler
@@ -197,11 +202,33 @@ public class LedgerProjection {
         current(caseId);
     }
 
-    /** 当前环节 / 当前时限: the running stage due first (none: both null); one statement, no round trip to read it first. */
+    /**
+     * 当前环节 / 当前时限 of the case, once for the batch of events being handled: a case whose stages
+     * change several times in one batch (a step stops one stage and starts the next; a replay brings
+     * a case's whole history at once) gets one update, in one JDBC batch with the other cases', just
+     * before the batch commits. Outside a unit of work the update runs at once.
+     */
     private void current(String caseId) {
-        jdbc.update("update ledger_case set (current_stage, current_due) = (select s.stage, s.due_at from ledger_stage s "
-                + "where s.case_id = ? order by s.due_at, s.stage limit 1) where case_id = ?", caseId, caseId);
+        if (!CurrentUnitOfWork.isStarted()) {
+            jdbc.update(CURRENT, caseId, caseId);
+            return;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        Set<String> cases = batch.getOrComputeResource(CURRENT_RESOURCE, key -> {
+            Set<String> pending = new LinkedHashSet<>();
+            batch.onPrepareCommit(u -> {
+                jdbc.batchUpdate(CURRENT, pending.stream().map(id -> new Object[]{id, id}).toList());
+                pending.clear();
+            });
+            return pending;
+        });
+        cases.add(caseId);
     }
+
+    /** The running stage due first (none: both null); one statement, no round trip to read it first. */
+    private static final String CURRENT = "update ledger_case set (current_stage, current_due) = (select s.stage, s.due_at "
+            + "from ledger_stage s where s.case_id = ? order by s.due_at, s.stage limit 1) where case_id = ?";
+    private static final String CURRENT_RESOURCE = LedgerProjection.class.getName() + ".current";
 
     private static String handler(cn.xinfang.petition.api.Actor actor) {
         return actor.role() == Role.HANDLER ? actor.userId() : null;

@@ -11,7 +11,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.List;
 
 import static cn.xinfang.petition.projection.support.Sql.ts;
 
@@ -41,14 +40,15 @@ public class OverdueProjection {
     @EventHandler
     void on(TimeLimitStartedEvent e, @MessageIdentifier String eventId, @SequenceNumber Long seq) {
         TimeLimit l = e.timeLimit();
-        List<Object[]> c = jdbc.query("select case_no, subject from overdue_case where case_id = ?",
-                (rs, i) -> new Object[]{rs.getString(1), rs.getString(2)}, e.caseId().value());
+        // applied twice, the run and every due version it had are replaced; the case's number and
+        // subject are read in the insert itself (no round trip of their own)
         jdbc.update("delete from time_limit_due where run_id = ?", eventId);
         jdbc.update("delete from time_limit_run where run_id = ?", eventId);
         jdbc.update("insert into time_limit_run (run_id, case_id, case_no, subject, unit, stage, rule, started_at, started_recorded_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)", eventId, e.caseId().value(), c.isEmpty() ? null : c.get(0)[0],
-                c.isEmpty() ? null : c.get(0)[1], e.unit(), l.stage().name(), l.rule(), ts(l.start()), ts(e.recordedAt()));
-        dueVersion(eventId, seq, l, l.start(), e.recordedAt());
+                        + "values (?, ?, (select c.case_no from overdue_case c where c.case_id = ?), "
+                        + "(select c.subject from overdue_case c where c.case_id = ?), ?, ?, ?, ?, ?)", eventId, e.caseId().value(),
+                e.caseId().value(), e.caseId().value(), e.unit(), l.stage().name(), l.rule(), ts(l.start()), ts(e.recordedAt()));
+        jdbc.update(INSERT_DUE, eventId, seq, ts(l.due()), ts(l.warning()), ts(l.start()), ts(e.recordedAt()));
     }
 
     @EventHandler
@@ -60,12 +60,12 @@ public class OverdueProjection {
 
     @EventHandler
     void on(TimeLimitExtendedEvent e, @SequenceNumber Long seq) {
-        openRun(e.caseId().value(), e.stage().name()).ifPresent(run -> dueVersion(run, seq, e.timeLimit(), e.occurredAt(), e.recordedAt()));
+        dueVersion(e.caseId().value(), e.stage().name(), seq, e.timeLimit(), e.occurredAt(), e.recordedAt());
     }
 
     @EventHandler
     void on(TimeLimitRecomputedEvent e, @SequenceNumber Long seq) {
-        openRun(e.caseId().value(), e.stage().name()).ifPresent(run -> dueVersion(run, seq, e.timeLimit(), e.occurredAt(), e.recordedAt()));
+        dueVersion(e.caseId().value(), e.stage().name(), seq, e.timeLimit(), e.occurredAt(), e.recordedAt());
     }
 
     @EventHandler
@@ -87,14 +87,15 @@ public class OverdueProjection {
         jdbc.update("delete from overdue_case");
     }
 
-    private java.util.Optional<String> openRun(String caseId, String stage) {
-        return jdbc.queryForList("select run_id from time_limit_run where case_id = ? and stage = ? and stopped_at is null",
-                String.class, caseId, stage).stream().findFirst();
-    }
+    private static final String INSERT_DUE = "insert into time_limit_due (run_id, version_no, due_at, warning_at, effective_at, "
+            + "recorded_at) values (?, ?, ?, ?, ?, ?)";
 
-    private void dueVersion(String runId, Long seq, TimeLimit l, Instant effective, Instant recorded) {
-        jdbc.update("delete from time_limit_due where run_id = ? and version_no = ?", runId, seq);
-        jdbc.update("insert into time_limit_due (run_id, version_no, due_at, warning_at, effective_at, recorded_at) values (?, ?, ?, ?, ?, ?)",
-                runId, seq, ts(l.due()), ts(l.warning()), ts(effective), ts(recorded));
+    /** A new due version of the case's running stage (none running: nothing); applied twice, the version is replaced. */
+    private void dueVersion(String caseId, String stage, Long seq, TimeLimit l, Instant effective, Instant recorded) {
+        String open = "select r.run_id from time_limit_run r where r.case_id = ? and r.stage = ? and r.stopped_at is null";
+        jdbc.update("delete from time_limit_due where version_no = ? and run_id in (" + open + ")", seq, caseId, stage);
+        jdbc.update("insert into time_limit_due (run_id, version_no, due_at, warning_at, effective_at, recorded_at) "
+                + "select r.run_id, ?, ?, ?, ?, ? from time_limit_run r where r.case_id = ? and r.stage = ? and r.stopped_at is null",
+                seq, ts(l.due()), ts(l.warning()), ts(effective), ts(recorded), caseId, stage);
     }
 }
