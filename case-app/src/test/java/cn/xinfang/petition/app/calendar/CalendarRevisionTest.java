@@ -162,6 +162,10 @@ class CalendarRevisionTest {
                 "select d.due_at from time_limit_due d join time_limit_run r on r.run_id = d.run_id "
                         + "where r.case_id = ? and r.stage = 'CONCLUDE' order by d.version_no", OffsetDateTime.class, open))
                 .extracting(OffsetDateTime::toInstant).containsExactly(concludeDue, newDue));
+        // the ledger's running stage moves with it (the row was stored before: an update of its due instant)
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "select due_at from ledger_stage where case_id = ? and stage = 'CONCLUDE'", OffsetDateTime.class, open).toInstant())
+                .isEqualTo(newDue));
         String asOf = "/api/overdue?asOf=" + concludeDue.plusSeconds(60);
         assertThat(lateConclude(api, asOf + "&knownAt=" + beforeRevision, open)).isEqualTo(1);
         assertThat(lateConclude(api, asOf, open)).isZero();

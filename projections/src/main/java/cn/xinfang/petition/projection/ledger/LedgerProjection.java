@@ -14,7 +14,11 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static cn.xinfang.petition.projection.support.Sql.ts;
@@ -168,27 +172,22 @@ public class LedgerProjection {
 
     @EventHandler
     void on(TimeLimitStartedEvent e) {
-        String caseId = e.caseId().value();
-        String stage = e.timeLimit().stage().name();
-        jdbc.update("delete from ledger_stage where case_id = ? and stage = ?", caseId, stage);
-        jdbc.update("insert into ledger_stage (case_id, stage, due_at) values (?, ?, ?)", caseId, stage, ts(e.timeLimit().due()));
-        current(caseId);
+        writes(w -> w.start(e.caseId().value(), e.timeLimit().stage().name(), e.timeLimit().due()));
     }
 
     @EventHandler
     void on(TimeLimitStoppedEvent e) {
-        jdbc.update("delete from ledger_stage where case_id = ? and stage = ?", e.caseId().value(), e.stage().name());
-        current(e.caseId().value());
+        writes(w -> w.stop(e.caseId().value(), e.stage().name()));
     }
 
     @EventHandler
     void on(TimeLimitExtendedEvent e) {
-        due(e.caseId().value(), e.stage().name(), e.timeLimit().due());
+        writes(w -> w.due(e.caseId().value(), e.stage().name(), e.timeLimit().due()));
     }
 
     @EventHandler
     void on(TimeLimitRecomputedEvent e) {
-        due(e.caseId().value(), e.stage().name(), e.timeLimit().due());
+        writes(w -> w.due(e.caseId().value(), e.stage().name(), e.timeLimit().due()));
     }
 
     @ResetHandler
@@ -197,38 +196,96 @@ public class LedgerProjection {
         jdbc.update("delete from ledger_case");
     }
 
-    private void due(String caseId, String stage, java.time.Instant due) {
-        jdbc.update("update ledger_stage set due_at = ? where case_id = ? and stage = ?", ts(due), caseId, stage);
-        current(caseId);
-    }
-
     /**
-     * 当前环节 / 当前时限 of the case, once for the batch of events being handled: a case whose stages
-     * change several times in one batch (a step stops one stage and starts the next; a replay brings
-     * a case's whole history at once) gets one update, in one JDBC batch with the other cases', just
-     * before the batch commits. Outside a unit of work the update runs at once.
+     * The running stages ({@code ledger_stage}) and 当前环节 / 当前时限 change once per batch of events:
+     * the batch's changes are kept per case and stage (only the last one of each counts) and written
+     * just before the batch commits, one JDBC batch per kind of statement, so a case whose stages change
+     * several times in one batch (a step stops one stage and starts the next; a replay brings a case's
+     * whole history at once) costs a few statements, not three per change. Outside a unit of work the
+     * change is written at once.
      */
-    private void current(String caseId) {
+    private void writes(java.util.function.Consumer<StageWrites> change) {
         if (!CurrentUnitOfWork.isStarted()) {
-            jdbc.update(CURRENT, caseId, caseId);
+            StageWrites now = new StageWrites();
+            change.accept(now);
+            now.flush();
             return;
         }
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        Set<String> cases = batch.getOrComputeResource(CURRENT_RESOURCE, key -> {
-            Set<String> pending = new LinkedHashSet<>();
-            batch.onPrepareCommit(u -> {
-                jdbc.batchUpdate(CURRENT, pending.stream().map(id -> new Object[]{id, id}).toList());
-                pending.clear();
-            });
+        change.accept(batch.getOrComputeResource(WRITES_RESOURCE, key -> {
+            StageWrites pending = new StageWrites();
+            batch.onPrepareCommit(u -> pending.flush());
             return pending;
-        });
-        cases.add(caseId);
+        }));
     }
 
+    private static final String WRITES_RESOURCE = LedgerProjection.class.getName() + ".stageWrites";
     /** The running stage due first (none: both null); one statement, no round trip to read it first. */
     private static final String CURRENT = "update ledger_case set (current_stage, current_due) = (select s.stage, s.due_at "
             + "from ledger_stage s where s.case_id = ? order by s.due_at, s.stage limit 1) where case_id = ?";
-    private static final String CURRENT_RESOURCE = LedgerProjection.class.getName() + ".current";
+
+    /** What a batch does to a stage row: replace it (started), delete it (stopped), or change its due instant if it is there. */
+    private enum StageChange { REPLACE, DELETE, UPDATE }
+
+    private record StageWrite(String caseId, String stage, StageChange change, java.time.Instant due) {
+    }
+
+    /** The stage rows a batch changes, the last change of each (case, stage) only, and the cases whose current stage is to be set. */
+    private final class StageWrites {
+
+        private final Map<List<String>, StageWrite> stages = new LinkedHashMap<>();
+        private final Set<String> cases = new LinkedHashSet<>();
+
+        void start(String caseId, String stage, java.time.Instant due) {
+            stages.put(List.of(caseId, stage), new StageWrite(caseId, stage, StageChange.REPLACE, due));
+            cases.add(caseId);
+        }
+
+        void stop(String caseId, String stage) {
+            stages.put(List.of(caseId, stage), new StageWrite(caseId, stage, StageChange.DELETE, null));
+            cases.add(caseId);
+        }
+
+        /** A new due instant: of the row started in this batch, of the row as stored (if any), of none once stopped. */
+        void due(String caseId, String stage, java.time.Instant due) {
+            StageWrite before = stages.get(List.of(caseId, stage));
+            StageChange change = before == null ? StageChange.UPDATE : before.change();
+            if (change != StageChange.DELETE) {
+                stages.put(List.of(caseId, stage), new StageWrite(caseId, stage, change, due));
+            }
+            cases.add(caseId);
+        }
+
+        void flush() {
+            List<Object[]> deletes = new ArrayList<>();
+            List<Object[]> inserts = new ArrayList<>();
+            List<Object[]> updates = new ArrayList<>();
+            for (StageWrite w : stages.values()) {
+                switch (w.change()) {
+                    case REPLACE -> {
+                        deletes.add(new Object[]{w.caseId(), w.stage()});
+                        inserts.add(new Object[]{w.caseId(), w.stage(), ts(w.due())});
+                    }
+                    case DELETE -> deletes.add(new Object[]{w.caseId(), w.stage()});
+                    case UPDATE -> updates.add(new Object[]{ts(w.due()), w.caseId(), w.stage()});
+                }
+            }
+            batch("delete from ledger_stage where case_id = ? and stage = ?", deletes);
+            batch("insert into ledger_stage (case_id, stage, due_at) values (?, ?, ?)", inserts);
+            batch("update ledger_stage set due_at = ? where case_id = ? and stage = ?", updates);
+            batch(CURRENT, cases.stream().map(id -> new Object[]{id, id}).toList());
+            stages.clear();
+            cases.clear();
+        }
+
+        private void batch(String sql, List<Object[]> rows) {
+            if (rows.size() == 1) {
+                jdbc.update(sql, rows.get(0));
+            } else if (!rows.isEmpty()) {
+                jdbc.batchUpdate(sql, rows);
+            }
+        }
+    }
 
     private static String handler(cn.xinfang.petition.api.Actor actor) {
         return actor.role() == Role.HANDLER ? actor.userId() : null;
