@@ -33,22 +33,24 @@ public class OverdueProjection {
 
     @EventHandler
     void on(PetitionRegisteredEvent e) {
-        jdbc.update("delete from overdue_case where case_id = ?", e.caseId().value());
-        jdbc.update("insert into overdue_case (case_id, case_no, subject) values (?, ?, ?)", e.caseId().value(), e.caseNo(), e.subject());
+        jdbc.update("insert into overdue_case (case_id, case_no, subject) values (?, ?, ?) on conflict do nothing", e.caseId().value(),
+                e.caseNo(), e.subject());
     }
 
     @EventHandler
     void on(TimeLimitStartedEvent e, @MessageIdentifier String eventId, @SequenceNumber Long seq) {
         TimeLimit l = e.timeLimit();
-        // applied twice, the run and every due version it had are replaced; the case's number and
-        // subject are read in the insert itself (no round trip of their own)
-        jdbc.update("delete from time_limit_due where run_id = ?", eventId);
-        jdbc.update("delete from time_limit_run where run_id = ?", eventId);
+        // keyed by the event's id and sequence number: applied twice, the second insert finds the row the
+        // first wrote from the same event and does nothing. The case's number and subject are read in the
+        // insert itself (no round trip of their own).
         jdbc.update("insert into time_limit_run (run_id, case_id, case_no, subject, unit, stage, rule, started_at, started_recorded_at) "
                         + "values (?, ?, (select c.case_no from overdue_case c where c.case_id = ?), "
-                        + "(select c.subject from overdue_case c where c.case_id = ?), ?, ?, ?, ?, ?)", eventId, e.caseId().value(),
-                e.caseId().value(), e.caseId().value(), e.unit(), l.stage().name(), l.rule(), ts(l.start()), ts(e.recordedAt()));
-        jdbc.update(INSERT_DUE, eventId, seq, ts(l.due()), ts(l.warning()), ts(l.start()), ts(e.recordedAt()));
+                        + "(select c.subject from overdue_case c where c.case_id = ?), ?, ?, ?, ?, ?) on conflict do nothing", eventId,
+                e.caseId().value(), e.caseId().value(), e.caseId().value(), e.unit(), l.stage().name(), l.rule(), ts(l.start()),
+                ts(e.recordedAt()));
+        jdbc.update("insert into time_limit_due (run_id, version_no, due_at, warning_at, effective_at, recorded_at) "
+                + "values (?, ?, ?, ?, ?, ?) on conflict do nothing", eventId, seq, ts(l.due()), ts(l.warning()), ts(l.start()),
+                ts(e.recordedAt()));
     }
 
     @EventHandler
@@ -86,9 +88,6 @@ public class OverdueProjection {
         jdbc.update("delete from time_limit_run");
         jdbc.update("delete from overdue_case");
     }
-
-    private static final String INSERT_DUE = "insert into time_limit_due (run_id, version_no, due_at, warning_at, effective_at, "
-            + "recorded_at) values (?, ?, ?, ?, ?, ?)";
 
     /** A new due version of the case's running stage (none running: nothing); applied twice, the version is replaced. */
     private void dueVersion(String caseId, String stage, Long seq, TimeLimit l, Instant effective, Instant recorded) {

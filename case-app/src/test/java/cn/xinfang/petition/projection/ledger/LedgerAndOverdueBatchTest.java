@@ -1,0 +1,189 @@
+package cn.xinfang.petition.projection.ledger;
+
+import cn.xinfang.petition.api.*;
+import cn.xinfang.petition.api.event.*;
+import cn.xinfang.petition.projection.overdue.OverdueProjection;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.lang.reflect.Method;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ledger's running stages and current stage (kept per event batch and written before the batch
+ * commits) and the overdue view's runs and due versions (inserted once per event id): the same rows
+ * whether each event is handled on its own, twice, or all of them in one batch, on the service's
+ * schema (Flyway, H2 in PostgreSQL mode). Due instants are data of the events, chosen by hand.
+ */
+class LedgerAndOverdueBatchTest {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final CaseId ID = new CaseId("case-l1");
+    static final Actor HANDLER = new Actor("handler", "town", Role.HANDLER);
+    static final Actor SUPERVISOR = new Actor("supervisor", null, Role.SUPERVISOR);
+
+    JdbcTemplate jdbc;
+    LedgerProjection ledger;
+    OverdueProjection overdue;
+
+    static Instant at(String local) {
+        return LocalDateTime.parse(local).atZone(ZONE).toInstant();
+    }
+
+    @BeforeEach
+    void setUp() {
+        DriverManagerDataSource ds = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration/common", "classpath:db/migration/projections").load()
+                .migrate();
+        jdbc = new JdbcTemplate(ds);
+        ledger = new LedgerProjection(jdbc);
+        overdue = new OverdueProjection(jdbc);
+    }
+
+    static TimeLimit limit(Stage stage, String start, String due) {
+        return new TimeLimit(stage, at(start), LimitAmount.workingDays(5), List.of(), at(due), at(due).minusSeconds(3600), "rule",
+                "town-225-510", 1, null);
+    }
+
+    static final TimeLimit ACCEPT = limit(Stage.ACCEPT, "2024-03-04T09:00", "2024-03-11T17:30");
+    static final TimeLimit ACCEPT_EXTENDED = limit(Stage.ACCEPT, "2024-03-04T09:00", "2024-03-18T17:30");
+    static final TimeLimit RESPOND = limit(Stage.RESPOND, "2024-03-04T09:00", "2024-03-05T17:30");
+    static final TimeLimit OPINION = limit(Stage.OPINION, "2024-03-06T10:00", "2024-03-25T17:30");
+    static final TimeLimit OPINION_RECOMPUTED = limit(Stage.OPINION, "2024-03-06T10:00", "2024-03-26T17:30");
+
+    /** Registered; ACCEPT and RESPOND start (RESPOND due first). */
+    static List<Object> first() {
+        Petitioner p = new Petitioner("赵六", null, "13912345678", null);
+        return List.of(
+                new PetitionRegisteredEvent(ID, "2024-000010", Track.GENERAL, Channel.LETTER, Category.COMPLAINT, p, 1, false,
+                        "道路维修", "内容", "town", "town", null, null, null, HANDLER, at("2024-03-04T09:00"), at("2024-03-04T09:00"),
+                        null, null, null, List.of()),
+                new TimeLimitStartedEvent(ID, "town", ACCEPT, at("2024-03-04T09:00"), at("2024-03-04T09:00")),
+                new TimeLimitStartedEvent(ID, "town", RESPOND, at("2024-03-04T09:00"), at("2024-03-04T09:00")));
+    }
+
+    /** ACCEPT extended, RESPOND stops, OPINION starts and is recomputed, ACCEPT stops: OPINION alone runs. */
+    static List<Object> second() {
+        return List.of(
+                new TimeLimitExtendedEvent(ID, Stage.ACCEPT, LimitAmount.workingDays(5), "复杂", "镇长", null, ACCEPT.due(),
+                        ACCEPT_EXTENDED, SUPERVISOR, at("2024-03-05T09:00"), at("2024-03-05T09:00")),
+                new TimeLimitStoppedEvent(ID, Stage.RESPOND, RESPOND.due(), true, StopReason.COMPLETED, at("2024-03-05T10:00"),
+                        at("2024-03-05T10:00")),
+                new TimeLimitStartedEvent(ID, "town", OPINION, at("2024-03-06T10:00"), at("2024-03-06T10:00")),
+                new TimeLimitRecomputedEvent(ID, Stage.OPINION, RecomputeReason.RECLASSIFIED, null, OPINION.due(), OPINION.warning(),
+                        OPINION_RECOMPUTED, Actor.SYSTEM, at("2024-03-06T11:00"), at("2024-03-06T11:00")),
+                new TimeLimitStoppedEvent(ID, Stage.ACCEPT, ACCEPT_EXTENDED.due(), true, StopReason.COMPLETED, at("2024-03-06T10:00"),
+                        at("2024-03-06T10:00")));
+    }
+
+    /** Handles the events (sequence numbers from {@code firstSeq}), each {@code times} times, in one unit of work or none. */
+    void handle(List<Object> events, long firstSeq, int times, boolean oneBatch) {
+        UnitOfWork<?> batch = oneBatch ? DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch")) : null;
+        long seq = firstSeq;
+        for (Object e : events) {
+            for (int i = 0; i < times; i++) {
+                invoke(ledger, e, "event-" + seq, seq);
+                invoke(overdue, e, "event-" + seq, seq);
+            }
+            seq++;
+        }
+        if (batch != null) {
+            batch.commit();
+        }
+    }
+
+    /** Calls the view's handler of the event, with the event's id and sequence number where it asks for them. */
+    static void invoke(Object view, Object event, String eventId, long seq) {
+        for (Method m : view.getClass().getDeclaredMethods()) {
+            if (m.getName().equals("on") && m.getParameterTypes()[0] == event.getClass()) {
+                Object[] args = new Object[m.getParameterCount()];
+                args[0] = event;
+                for (int i = 1; i < args.length; i++) {
+                    args[i] = m.getParameterTypes()[i] == String.class ? eventId : (Object) seq;
+                }
+                try {
+                    m.setAccessible(true);
+                    m.invoke(view, args);
+                } catch (ReflectiveOperationException ex) {
+                    throw new IllegalStateException(ex);
+                }
+            }
+        }
+    }
+
+    List<Map<String, Object>> rows() {
+        List<Map<String, Object>> all = new ArrayList<>();
+        all.addAll(jdbc.queryForList("select * from ledger_case order by case_id"));
+        all.addAll(jdbc.queryForList("select * from ledger_stage order by case_id, stage"));
+        all.addAll(jdbc.queryForList("select * from time_limit_run order by run_id"));
+        all.addAll(jdbc.queryForList("select * from time_limit_due order by run_id, version_no"));
+        all.addAll(jdbc.queryForList("select * from overdue_case order by case_id"));
+        return all;
+    }
+
+    Instant instant(String sql) {
+        return jdbc.queryForObject(sql, OffsetDateTime.class, ID.value()).toInstant();
+    }
+
+    @Test
+    @DisplayName("在一个批次内处理、逐个处理、每个处理两次：台账的当前环节与超期视图的各版期限相同，按手工给定")
+    void oneBatchEachOnItsOwnOrTwiceGiveTheSameRows() {
+        // in one batch each: the current stage is set when the batch commits, from the rows it wrote
+        handle(first(), 0, 1, true);
+        assertThat(jdbc.queryForObject("select current_stage from ledger_case where case_id = ?", String.class, ID.value()))
+                .isEqualTo("RESPOND");
+        assertThat(instant("select current_due from ledger_case where case_id = ?")).isEqualTo(at("2024-03-05T17:30"));
+        handle(second(), 3, 1, true);
+        assertThat(jdbc.queryForObject("select current_stage from ledger_case where case_id = ?", String.class, ID.value()))
+                .isEqualTo("OPINION");
+        assertThat(instant("select current_due from ledger_case where case_id = ?")).isEqualTo(at("2024-03-26T17:30"));
+        assertThat(jdbc.queryForList("select stage from ledger_stage where case_id = ?", String.class, ID.value()))
+                .containsExactly("OPINION");
+        // the ACCEPT run: its first due instant and the extended one, each from the event that gave it
+        assertThat(jdbc.queryForList("select due_at from time_limit_due where run_id = 'event-1' order by version_no",
+                OffsetDateTime.class)).extracting(OffsetDateTime::toInstant)
+                .containsExactly(at("2024-03-11T17:30"), at("2024-03-18T17:30"));
+        assertThat(jdbc.queryForList("select version_no from time_limit_due where run_id = 'event-5' order by version_no", Long.class))
+                .containsExactly(5L, 6L);
+        assertThat(jdbc.queryForList("select case_no || ' ' || stage || ' ' || case when stopped_at is null then 'open' else 'stopped' end "
+                        + "from time_limit_run order by run_id",
+                String.class)).containsExactly("2024-000010 ACCEPT stopped", "2024-000010 RESPOND stopped", "2024-000010 OPINION open");
+        List<Map<String, Object>> batched = rows();
+
+        LedgerAndOverdueBatchTest single = new LedgerAndOverdueBatchTest();
+        single.setUp();
+        single.handle(first(), 0, 1, false);
+        single.handle(second(), 3, 1, false);
+        assertThat(single.rows().toString()).as("each event on its own").isEqualTo(batched.toString());
+
+        LedgerAndOverdueBatchTest twice = new LedgerAndOverdueBatchTest();
+        twice.setUp();
+        twice.handle(first(), 0, 2, false);
+        twice.handle(second(), 3, 2, false);
+        assertThat(twice.rows().toString()).as("each event twice").isEqualTo(batched.toString());
+
+        LedgerAndOverdueBatchTest all = new LedgerAndOverdueBatchTest();
+        all.setUp();
+        List<Object> history = new ArrayList<>(first());
+        history.addAll(second());
+        all.handle(history, 0, 2, true);
+        assertThat(all.rows().toString()).as("the whole history twice in one batch").isEqualTo(batched.toString());
+    }
+}
