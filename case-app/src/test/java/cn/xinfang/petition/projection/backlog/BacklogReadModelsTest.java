@@ -4,19 +4,17 @@ import cn.xinfang.petition.api.*;
 import cn.xinfang.petition.api.event.*;
 import cn.xinfang.petition.app.persons.PersonIdentity;
 import cn.xinfang.petition.app.persons.PersonRegistryAccess;
-import org.flywaydb.core.Flyway;
+import cn.xinfang.petition.app.support.ReadModelSchema;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,11 +41,7 @@ class BacklogReadModelsTest {
 
     @BeforeEach
     void setUp() {
-        DriverManagerDataSource ds = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration/common", "classpath:db/migration/projections").load()
-                .migrate();
-        jdbc = new JdbcTemplate(ds);
+        jdbc = ReadModelSchema.migrated();
         backlog = new BacklogProjection(jdbc);
         queries = new BacklogQueries(jdbc);
         persons = new PersonRegistryAccess(jdbc, new PersonIdentity("test-key"));

@@ -6,12 +6,11 @@ import cn.xinfang.petition.projection.overdue.OverdueProjection;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.flywaydb.core.Flyway;
+import cn.xinfang.petition.app.support.ReadModelSchema;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.lang.reflect.Method;
 import java.time.Instant;
@@ -21,7 +20,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,11 +46,7 @@ class LedgerAndOverdueBatchTest {
 
     @BeforeEach
     void setUp() {
-        DriverManagerDataSource ds = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration/common", "classpath:db/migration/projections").load()
-                .migrate();
-        jdbc = new JdbcTemplate(ds);
+        jdbc = ReadModelSchema.migrated();
         ledger = new LedgerProjection(jdbc);
         overdue = new OverdueProjection(jdbc);
     }
