@@ -14,12 +14,14 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import static cn.xinfang.petition.projection.support.Sql.ts;
 
@@ -204,7 +206,7 @@ public class LedgerProjection {
      * whole history at once) costs a few statements, not three per change. Outside a unit of work the
      * change is written at once.
      */
-    private void writes(java.util.function.Consumer<StageWrites> change) {
+    private void writes(Consumer<StageWrites> change) {
         if (!CurrentUnitOfWork.isStarted()) {
             StageWrites now = new StageWrites();
             change.accept(now);
@@ -227,7 +229,7 @@ public class LedgerProjection {
     /** What a batch does to a stage row: replace it (started), delete it (stopped), or change its due instant if it is there. */
     private enum StageChange { REPLACE, DELETE, UPDATE }
 
-    private record StageWrite(String caseId, String stage, StageChange change, java.time.Instant due) {
+    private record StageWrite(String caseId, String stage, StageChange change, Instant due) {
     }
 
     /** The stage rows a batch changes, the last change of each (case, stage) only, and the cases whose current stage is to be set. */
@@ -236,7 +238,7 @@ public class LedgerProjection {
         private final Map<List<String>, StageWrite> stages = new LinkedHashMap<>();
         private final Set<String> cases = new LinkedHashSet<>();
 
-        void start(String caseId, String stage, java.time.Instant due) {
+        void start(String caseId, String stage, Instant due) {
             stages.put(List.of(caseId, stage), new StageWrite(caseId, stage, StageChange.REPLACE, due));
             cases.add(caseId);
         }
@@ -247,7 +249,7 @@ public class LedgerProjection {
         }
 
         /** A new due instant: of the row started in this batch, of the row as stored (if any), of none once stopped. */
-        void due(String caseId, String stage, java.time.Instant due) {
+        void due(String caseId, String stage, Instant due) {
             StageWrite before = stages.get(List.of(caseId, stage));
             StageChange change = before == null ? StageChange.UPDATE : before.change();
             if (change != StageChange.DELETE) {

@@ -91,10 +91,9 @@ public class OverdueProjection {
 
     /** A new due version of the case's running stage (none running: nothing); applied twice, the version is replaced. */
     private void dueVersion(String caseId, String stage, Long seq, TimeLimit l, Instant effective, Instant recorded) {
-        String open = "select r.run_id from time_limit_run r where r.case_id = ? and r.stage = ? and r.stopped_at is null";
-        jdbc.update("delete from time_limit_due where version_no = ? and run_id in (" + open + ")", seq, caseId, stage);
+        String openRun = " from time_limit_run r where r.case_id = ? and r.stage = ? and r.stopped_at is null";
+        jdbc.update("delete from time_limit_due where version_no = ? and run_id in (select r.run_id" + openRun + ")", seq, caseId, stage);
         jdbc.update("insert into time_limit_due (run_id, version_no, due_at, warning_at, effective_at, recorded_at) "
-                + "select r.run_id, ?, ?, ?, ?, ? from time_limit_run r where r.case_id = ? and r.stage = ? and r.stopped_at is null",
-                seq, ts(l.due()), ts(l.warning()), ts(effective), ts(recorded), caseId, stage);
+                + "select r.run_id, ?, ?, ?, ?, ?" + openRun, seq, ts(l.due()), ts(l.warning()), ts(effective), ts(recorded), caseId, stage);
     }
 }
