@@ -48,7 +48,7 @@ record BenchConfig(String db, String pgUrl, String pgUser, String pgPassword, in
                 (int) number("bench.queryCases", 30_000),
                 (int) number("bench.units", 100),
                 (int) number("bench.querySamples", 200),
-                duration(text("bench.pollingInterval", "1s")),
+                duration(text("bench.pollingInterval", "250ms")),
                 Boolean.parseBoolean(text("bench.jfr", "true")),
                 text("bench.serviceArgs", ""),
                 java.util.Set.of(text("bench.only", "").split("\\s*,\\s*")),
