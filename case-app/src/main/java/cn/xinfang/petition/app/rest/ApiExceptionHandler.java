@@ -104,9 +104,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "该事项刚被他人修改，请刷新后重试"));
     }
 
-    /** A stored event that can no longer be read: the record was altered outside the service. */
+    /**
+     * A stored event that can no longer be read: the record was altered outside the service. Unless the
+     * database went away while the event was being read (a person's data key is read from it while the
+     * event is decrypted): that is an outage, answered 503 like any other, not a tampered record.
+     */
     @ExceptionHandler(org.axonframework.serialization.SerializationException.class)
     ResponseEntity<ProblemDetail> unreadable(org.axonframework.serialization.SerializationException e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            return unexpected(e);
+        }
         log.error("a stored event cannot be read", e);
         return respond(Problems.of(HttpStatus.CONFLICT, "record-unreadable",
                 "a stored event of this case cannot be read: the record was altered outside the service; "
