@@ -20,9 +20,10 @@ import static cn.xinfang.petition.projection.support.Sql.ts;
  * due instant is the latest version that applied by T and was recorded by K.
  *
  * <p>"Not stopped by T as known at K" is written as three conditions the indexes
- * {@code time_limit_run_stopped} and {@code time_limit_run_stop_recorded} answer (running, stopped
- * after T, stop recorded after K), so a list costs what can still be open, not every run a unit ever
- * had (PostgreSQL combines them with a bitmap OR).
+ * {@code time_limit_run_unit_stopped} and {@code time_limit_run_unit_stop_recorded} answer with the
+ * unit (running, stopped after T, stop recorded after K), so a unit's list costs what can still be
+ * open, not every run the unit ever had (PostgreSQL combines them with a bitmap OR). The list of all
+ * units reads every run (Flyway V94 says why the indexes lead with the unit).
  */
 @Component
 public class OverdueQueries {

@@ -1,0 +1,121 @@
+package cn.xinfang.petition.app.readmodel;
+
+import cn.xinfang.petition.app.support.PerClassDatabase;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * How PostgreSQL plans the overdue view's statements (issue 18, Flyway V94). A connection keeps the
+ * plan it prepared for a statement. With V93's indexes, which led with {@code stopped_at}, a
+ * benchmark's rebuild showed (auto_explain) the stop of a stage planned on {@code stopped_at is null}
+ * alone, reading every open run for each stop; the table's state that made the planner choose it was
+ * not rebuilt here. These tests hold what V94 makes structural: with the table empty and analysed and
+ * the generic plan forced, the statements that find a case's running stage use
+ * {@code time_limit_run_open} and none of the unit-led indexes; a unit's overdue list starts from the
+ * unit's runs that can still be open (for the values of a request: the list's instants decide).
+ */
+@SpringBootTest
+class OverduePlansTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager tm;
+
+    /** A statement of the overdue view as its handlers send it, with the types of its parameters. */
+    record Probe(String sql, String types) {
+        String nulls() {
+            return String.join(", ", java.util.Collections.nCopies(types.split(",").length, "null"));
+        }
+    }
+
+    static final List<Probe> RUNNING_STAGE_STATEMENTS = List.of(
+            new Probe("update time_limit_run set stopped_at = $1, stopped_recorded_at = $2, met = $3, stop_reason = $4 "
+                    + "where case_id = $5 and stage = $6 and stopped_at is null", "timestamptz, timestamptz, boolean, text, text, text"),
+            new Probe("update time_limit_run set warned_recorded_at = $1 where case_id = $2 and stage = $3 and stopped_at is null",
+                    "timestamptz, text, text"),
+            new Probe("update time_limit_run set breached_recorded_at = $1 where case_id = $2 and stage = $3 and stopped_at is null",
+                    "timestamptz, text, text"),
+            new Probe("delete from time_limit_due where version_no = $1 and run_id in "
+                    + "(select r.run_id from time_limit_run r where r.case_id = $2 and r.stage = $3 and r.stopped_at is null)",
+                    "bigint, text, text"));
+
+    /** The plan of {@code sql} (parameters $1…) as a connection would keep it, the table as it is now; rolled back. */
+    List<String> genericPlan(String sql, String types, String args) {
+        return plan("force_generic_plan", sql, types, args);
+    }
+
+    /** The plan of {@code sql} for the values {@code args}; rolled back. */
+    List<String> customPlan(String sql, String types, String args) {
+        return plan("force_custom_plan", sql, types, args);
+    }
+
+    private List<String> plan(String mode, String sql, String types, String args) {
+        return new TransactionTemplate(tm).execute(status -> jdbc.execute((Statement s) -> {
+            s.execute("set local plan_cache_mode = " + mode);
+            s.execute("prepare probe(" + types + ") as " + sql);
+            List<String> lines = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("explain execute probe(" + args + ")")) {
+                while (rs.next()) {
+                    lines.add(rs.getString(1));
+                }
+            }
+            s.execute("deallocate probe");
+            status.setRollbackOnly();
+            return lines;
+        }));
+    }
+
+    @Test
+    @DisplayName("表为空时准备的语句：查在办环节仍走 (case_id, stage, stopped_at) 索引，不扫描全部在办记录")
+    void aRunningStageIsFoundByItsCaseEvenWhenPlannedOnAnEmptyTable() {
+        assumeTrue(PerClassDatabase.onPostgres(), "plans are PostgreSQL's (run with -Ppostgres)");
+        jdbc.execute("delete from time_limit_due");
+        jdbc.execute("delete from time_limit_run");
+        jdbc.execute("analyze time_limit_run, time_limit_due");
+
+        for (Probe p : RUNNING_STAGE_STATEMENTS) {
+            String text = String.join("\n", genericPlan(p.sql(), p.types(), p.nulls()));
+            assertThat(text).as(p.sql() + "\n" + text).contains("time_limit_run_open");
+            assertThat(text).as(p.sql() + "\n" + text).doesNotContain("time_limit_run_unit_stopped", "time_limit_run_unit_stop_recorded");
+        }
+    }
+
+    @Test
+    @DisplayName("某单位的超期清单只读该单位可能在办的记录（按单位的索引，位图 OR）")
+    void aUnitsListStartsFromItsRunsThatCanStillBeOpen() {
+        assumeTrue(PerClassDatabase.onPostgres(), "plans are PostgreSQL's (run with -Ppostgres)");
+        jdbc.execute("delete from time_limit_due");
+        jdbc.execute("delete from time_limit_run");
+        // 40 units × 500 runs, of which 5 per unit still running: the history a town builds up
+        jdbc.execute("""
+                insert into time_limit_run (run_id, case_id, unit, stage, started_at, started_recorded_at, stopped_at, stopped_recorded_at)
+                select 'plan-' || g, 'case-' || g, 'u-' || (g % 40), 'ACCEPT', timestamptz '2026-01-05 09:00+08' + g * interval '1 minute',
+                       timestamptz '2026-01-05 09:00+08' + g * interval '1 minute',
+                       case when g < 200 then null else timestamptz '2026-01-05 10:00+08' + g * interval '1 minute' end,
+                       case when g < 200 then null else timestamptz '2026-01-05 10:00+08' + g * interval '1 minute' end
+                  from generate_series(0, 19999) g""");
+        jdbc.execute("analyze time_limit_run");
+
+        List<String> plan = customPlan("select r.run_id from time_limit_run r where r.unit = $1 and r.started_at <= $2 "
+                        + "and (r.stopped_at is null or r.stopped_at > $2 or r.stopped_recorded_at > $3)",
+                "text, timestamptz, timestamptz", "'u-7', timestamptz '2026-03-02 09:00+08', timestamptz '2026-03-02 09:00+08'");
+        String text = String.join("\n", plan);
+        assertThat(text).as(text).contains("BitmapOr", "time_limit_run_unit_stopped", "time_limit_run_unit_stop_recorded");
+        assertThat(text).as(text).doesNotContain("Seq Scan");
+        jdbc.execute("delete from time_limit_run");
+    }
+}
