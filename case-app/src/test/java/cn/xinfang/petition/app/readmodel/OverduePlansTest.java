@@ -1,8 +1,9 @@
 package cn.xinfang.petition.app.readmodel;
 
-import cn.xinfang.petition.app.support.PerClassDatabase;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,10 +13,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * How PostgreSQL plans the overdue view's statements (issue 18, Flyway V94). A connection keeps the
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * unit's runs that can still be open (for the values of a request: the list's instants decide).
  */
 @SpringBootTest
+@EnabledIfSystemProperty(named = "test.db", matches = "postgres", disabledReason = "plans are PostgreSQL's (run with -Ppostgres)")
 class OverduePlansTest {
 
     @Autowired
@@ -38,7 +40,7 @@ class OverduePlansTest {
     /** A statement of the overdue view as its handlers send it, with the types of its parameters. */
     record Probe(String sql, String types) {
         String nulls() {
-            return String.join(", ", java.util.Collections.nCopies(types.split(",").length, "null"));
+            return String.join(", ", Collections.nCopies(types.split(",").length, "null"));
         }
     }
 
@@ -52,6 +54,13 @@ class OverduePlansTest {
             new Probe("delete from time_limit_due where version_no = $1 and run_id in "
                     + "(select r.run_id from time_limit_run r where r.case_id = $2 and r.stage = $3 and r.stopped_at is null)",
                     "bigint, text, text"));
+
+    /** Each test starts from an empty overdue view. */
+    @BeforeEach
+    void emptyView() {
+        jdbc.execute("delete from time_limit_due");
+        jdbc.execute("delete from time_limit_run");
+    }
 
     /** The plan of {@code sql} (parameters $1…) as a connection would keep it, the table as it is now; rolled back. */
     List<String> genericPlan(String sql, String types, String args) {
@@ -82,9 +91,6 @@ class OverduePlansTest {
     @Test
     @DisplayName("表为空时准备的语句：查在办环节仍走 (case_id, stage, stopped_at) 索引，不扫描全部在办记录")
     void aRunningStageIsFoundByItsCaseEvenWhenPlannedOnAnEmptyTable() {
-        assumeTrue(PerClassDatabase.onPostgres(), "plans are PostgreSQL's (run with -Ppostgres)");
-        jdbc.execute("delete from time_limit_due");
-        jdbc.execute("delete from time_limit_run");
         jdbc.execute("analyze time_limit_run, time_limit_due");
 
         for (Probe p : RUNNING_STAGE_STATEMENTS) {
@@ -97,9 +103,6 @@ class OverduePlansTest {
     @Test
     @DisplayName("某单位的超期清单只读该单位可能在办的记录（按单位的索引，位图 OR）")
     void aUnitsListStartsFromItsRunsThatCanStillBeOpen() {
-        assumeTrue(PerClassDatabase.onPostgres(), "plans are PostgreSQL's (run with -Ppostgres)");
-        jdbc.execute("delete from time_limit_due");
-        jdbc.execute("delete from time_limit_run");
         // 40 units × 500 runs, of which 5 per unit still running: the history a town builds up
         jdbc.execute("""
                 insert into time_limit_run (run_id, case_id, unit, stage, started_at, started_recorded_at, stopped_at, stopped_recorded_at)
@@ -116,6 +119,5 @@ class OverduePlansTest {
         String text = String.join("\n", plan);
         assertThat(text).as(text).contains("BitmapOr", "time_limit_run_unit_stopped", "time_limit_run_unit_stop_recorded");
         assertThat(text).as(text).doesNotContain("Seq Scan");
-        jdbc.execute("delete from time_limit_run");
     }
 }
