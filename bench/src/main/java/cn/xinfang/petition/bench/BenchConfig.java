@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param pgUrl            a PostgreSQL database to connect to first; the benchmark drops and creates {@code petition_bench} beside it
  * @param cases            complete cases sent over the command bus, with 1 and again with {@code senders} senders
  * @param httpCases        complete cases sent over HTTP with {@code senders} clients (BCrypt cost 4)
- * @param httpCasesCost10  complete cases sent over HTTP by a user whose password hash has BCrypt cost 10
+ * @param httpCasesCost10  complete cases sent over HTTP by a user whose password hash has BCrypt cost 10; as many as
+ *                         {@code httpCases} unless set, so that both rates are measured over runs of the same size
  * @param senders          concurrent senders / clients
  * @param deadlines        deadlines due in the deadline window (a warning and a due deadline per case)
  * @param deadlineRate     deadlines due per second in that window
@@ -32,14 +33,15 @@ record BenchConfig(String db, String pgUrl, String pgUser, String pgPassword, in
                    int querySamples, Duration pollingInterval, boolean jfr, String serviceArgs, java.util.Set<String> only, String xmx, Path results, Path work, Path doc) {
 
     static BenchConfig fromSystemProperties() {
+        int httpCases = (int) number("bench.httpCases", 150);
         return new BenchConfig(
                 text("bench.db", "postgres"),
                 text("bench.pgUrl", "jdbc:postgresql://127.0.0.1:5432/postgres"),
                 text("bench.pgUser", "postgres"),
                 text("bench.pgPassword", ""),
                 (int) number("bench.cases", 300),
-                (int) number("bench.httpCases", 150),
-                (int) number("bench.httpCasesCost10", 16),
+                httpCases,
+                (int) number("bench.httpCasesCost10", httpCases),
                 (int) number("bench.senders", 8),
                 (int) number("bench.deadlines", 20_000),
                 (int) number("bench.deadlineRate", 1_000),

@@ -121,7 +121,7 @@ final class Report {
         meaning.put("bench.db", "`postgres` or `h2`");
         meaning.put("bench.cases", "complete cases over the command bus, once with 1 sender and once with `bench.senders`");
         meaning.put("bench.httpCases", "complete cases over HTTP, `bench.senders` clients, users with BCrypt cost 4");
-        meaning.put("bench.httpCasesCost10", "complete cases over HTTP as a user whose hash has BCrypt cost 10 (0: skip)");
+        meaning.put("bench.httpCasesCost10", "complete cases over HTTP as a user whose hash has BCrypt cost 10 (default: as many as `bench.httpCases`; 0: skip)");
         meaning.put("bench.senders", "concurrent command senders and HTTP clients");
         meaning.put("bench.deadlines", "deadlines due in the deadline window (a warning and a due per case); issue default 100,000");
         meaning.put("bench.deadlineRate", "deadlines due per second in the window");
