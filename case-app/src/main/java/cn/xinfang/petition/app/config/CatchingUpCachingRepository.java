@@ -14,6 +14,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
  * decides the command on the latest events, exactly as if it had replayed the case; only the replay
  * of the events it already knew is saved. The append itself stays guarded by the event store's
  * unique (case, sequence) key, and Axon drops a case from the cache when its unit of work rolls back.
+ * <p>
+ * Its aggregates are never snapshotted ({@link CaseRepository} configures no snapshot trigger; decision
+ * 0007): one that is not in the cache is read from its first event, without the snapshot query Axon
+ * makes before every replay (one round trip per deadline firing on a case not in the cache).
  */
 public class CatchingUpCachingRepository<T> extends CachingEventSourcingRepository<T> {
 
@@ -25,6 +29,11 @@ public class CatchingUpCachingRepository<T> extends CachingEventSourcingReposito
         super(builder.eventStore(eventStore).cache(cache));
         this.eventStore = eventStore;
         this.cache = cache;
+    }
+
+    @Override
+    protected DomainEventStream readEvents(String aggregateIdentifier) {
+        return eventStore.readEvents(aggregateIdentifier, 0);
     }
 
     @Override

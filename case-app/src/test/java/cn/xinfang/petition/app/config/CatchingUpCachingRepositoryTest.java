@@ -1,6 +1,7 @@
 package cn.xinfang.petition.app.config;
 
 import org.axonframework.common.caching.Cache;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.CachingEventSourcingRepository;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -14,6 +15,8 @@ import org.axonframework.modelling.command.Repository;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,6 +96,31 @@ class CatchingUpCachingRepositoryTest {
         // what this repository exists to prevent: Axon's plain cache answers the counter as it left it
         int seen = DefaultUnitOfWork.startAndGet(null).executeWithResult(() -> plain.load("c-2").invoke(c -> c.count)).getPayload();
         assertThat(seen).isEqualTo(2);
+    }
+
+    @Test
+    void aCaseNotInTheCacheIsReadWithoutAskingForASnapshot() {
+        AtomicInteger snapshotQueries = new AtomicInteger();
+        InMemoryEventStorageEngine engine = new InMemoryEventStorageEngine() {
+            @Override
+            public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+                snapshotQueries.incrementAndGet();
+                return super.readSnapshot(aggregateIdentifier);
+            }
+        };
+        EmbeddedEventStore counted = EmbeddedEventStore.builder().storageEngine(engine).build();
+        counted.publish(new GenericDomainEventMessage<>("Counter", "c-3", 0, new Incremented("c-3", 1)),
+                new GenericDomainEventMessage<>("Counter", "c-3", 1, new Incremented("c-3", 2)));
+
+        Repository<Counter> axonDefault = EventSourcingRepository.builder(Counter.class).eventStore(counted).build();
+        assertThat(increment(axonDefault, "c-3")).isEqualTo(2);
+        assertThat(snapshotQueries).as("Axon's repository asks for a snapshot before replaying").hasValue(1);
+
+        Repository<Counter> cases = new CatchingUpCachingRepository<>(EventSourcingRepository.builder(Counter.class), counted,
+                new BoundedAggregateCache(10));
+        assertThat(increment(cases, "c-3")).as("replayed from the first event").isEqualTo(3);
+        assertThat(increment(cases, "c-3")).as("then from the cache").isEqualTo(4);
+        assertThat(snapshotQueries).hasValue(1);
     }
 
     @Test
