@@ -17,7 +17,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
  * <p>
  * Its aggregates are never snapshotted ({@link CaseRepository} configures no snapshot trigger; decision
  * 0007): one that is not in the cache is read from its first event, without the snapshot query Axon
- * makes before every replay (one round trip per deadline firing on a case not in the cache).
+ * makes before every replay (one round trip per deadline firing on a case not in the cache). Build it
+ * only that way: with a snapshot trigger the snapshots would be written and never read, and an event
+ * stream filter given to the builder would not apply to that read.
  */
 public class CatchingUpCachingRepository<T> extends CachingEventSourcingRepository<T> {
 
