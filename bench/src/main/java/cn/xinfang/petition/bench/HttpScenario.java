@@ -39,8 +39,8 @@ final class HttpScenario {
     Outcome run(double commandsPerSecond) throws Exception {
         Outcome out = new Outcome("http");
         String base = "http://127.0.0.1:" + service.port();
-        // warm-up; the first case alone: the first registrations of a year racing each other fail on PostgreSQL
-        // (CaseNumbers.next retries in a transaction the failed insert has aborted; see docs/performance.md)
+        // warm-up: the first case alone, then a tenth of the cases (the first numbers of a year taken
+        // concurrently once failed on PostgreSQL; fixed, see docs/performance.md, "Bug found")
         String handler = "Basic " + Base64.getEncoder().encodeToString("handler:demo".getBytes(StandardCharsets.UTF_8));
         oneCase(base, handler, new Samples(6_999_999L), new Stats());
         runCases(base, "handler", Math.max(3, config.httpCases() / 10), new Stats());

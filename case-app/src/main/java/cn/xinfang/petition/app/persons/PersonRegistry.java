@@ -21,11 +21,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
- * The person registry (信访人, issue 15) as a read model of the events (processor {@value #NAME}):
+ * The person registry (信访人, issue 15) as a read model of the events (subscribing processor
+ * {@value #NAME}, written in the transaction that records each event: {@code PersonsConfiguration}):
  * each registration files its case under the petitioner's person id ({@link PersonIdentity}), with
  * the facts the flags are derived from (collective, online, repeat links, 越级访). Visits and
  * receptions come in through {@link #recordVisit}, to be called from the event handlers of those
- * records in this same processing group (so that a rebuild replays them too). Idempotent: every
+ * records in this same processing group (so that a replay files them too). Idempotent: every
  * event sets rows, none counts.
  */
 @Component

@@ -10,9 +10,6 @@ import cn.xinfang.petition.app.cases.CaseAccessPolicy;
 import cn.xinfang.petition.app.cases.PersonalDataAccessLog;
 import cn.xinfang.petition.app.problem.ServiceException;
 import cn.xinfang.petition.app.security.Account;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -25,7 +22,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -48,20 +44,18 @@ public class PersonService {
     private final PersonIdentity identity;
     private final CaseAccessPolicy access;
     private final PersonalDataAccessLog accessLog;
-    private final EventProcessingConfiguration processing;
     private final Clock clock;
     private final List<String> groups;
     private final double repeatThreshold;
 
     public PersonService(JdbcTemplate jdbc, PersonIdentity identity, CaseAccessPolicy access, PersonalDataAccessLog accessLog,
-                         EventProcessingConfiguration processing, Clock clock,
+                         Clock clock,
                          @Value("${cases.persons.groups:" + DEFAULT_GROUPS + "}") List<String> groups,
                          @Value("${cases.persons.repeat-threshold:0.5}") double repeatThreshold) {
         this.jdbc = jdbc;
         this.identity = identity;
         this.access = access;
         this.accessLog = accessLog;
-        this.processing = processing;
         this.clock = clock;
         this.groups = groups.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
         this.repeatThreshold = repeatThreshold;
@@ -132,23 +126,23 @@ public class PersonService {
         return load(personId, false).orElseThrow();
     }
 
-    /**
-     * 重复访: the earlier cases of the same person and category whose subject shares at least the
-     * threshold of bigrams with {@code subject}, oldest first. Waits (briefly) for the registry to
-     * have read every recorded event, so a case registered a moment ago is found.
-     */
     /** {@code petitioner} with its person id given at input ({@link PersonIdentity#identify}). */
     public Petitioner identify(Petitioner petitioner) {
         return identity.identify(petitioner);
     }
 
+    /**
+     * 重复访: the earlier cases of the same person and category whose subject shares at least the
+     * threshold of bigrams with {@code subject}, oldest first. The registry is written in the
+     * transaction that records each registration (a subscribing processor, {@code PersonsConfiguration}),
+     * so a case registered a moment ago, on any node, is found without waiting.
+     */
     public List<CaseId> earlierRepeats(Petitioner petitioner, Category category, String subject) {
         if (petitioner == null || (petitioner.idNumber() == null && petitioner.phone() == null)) {
             // a name alone does not tell one person from another (the same person is the same ID number,
             // or the same name and phone): no earlier case is this person's for sure
             return List.of();
         }
-        awaitRegistry();
         String personId = identity.personIdOf(petitioner);
         List<CaseId> found = new ArrayList<>();
         jdbc.query("select case_id, subject from person_case where person_id = ? and category = ? order by registered_at, case_no",
@@ -216,37 +210,6 @@ public class PersonService {
             return Optional.of(f.get());
         } catch (IllegalArgumentException e) {
             return Optional.empty();
-        }
-    }
-
-    /** Waits up to 5 s until the registry's processor has handled every event in the store (when this node runs it). */
-    private void awaitRegistry() {
-        Optional<StreamingEventProcessor> processor = processing.eventProcessor(PersonRegistry.NAME, StreamingEventProcessor.class);
-        if (processor.isEmpty()) {
-            return;
-        }
-        Long headValue = jdbc.queryForObject("select coalesce(max(globalindex), -1) from domainevententry", Long.class);
-        long head = headValue == null ? -1 : headValue;
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            Map<Integer, EventTrackerStatus> status = processor.get().processingStatus();
-            if (status.isEmpty() && head >= 0) {
-                return; // another node holds the segments: nothing to wait for here
-            }
-            long position = Long.MAX_VALUE;
-            for (EventTrackerStatus s : status.values()) {
-                OptionalLong pos = s.getCurrentPosition();
-                position = Math.min(position, pos.isPresent() ? pos.getAsLong() : -1);
-            }
-            if (status.isEmpty() || position >= head) {
-                return;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
         }
     }
 }

@@ -1,0 +1,126 @@
+package cn.xinfang.petition.app.persons;
+
+import cn.xinfang.petition.app.support.Api;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The person registry is written in the transaction that records the event: right after a 201 the
+ * registry holds the case, and the next registration of the same person finds it (重复访) without
+ * waiting for any processor. A token left by the tracking processor the registry once was is caught
+ * up with and deleted.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PersonRegistryProcessingTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TokenStore tokens;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+    @Autowired
+    PersonRegistryCatchUp catchUp;
+
+    Api api;
+    TransactionTemplate tx;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        tx = new TransactionTemplate(transactionManager);
+    }
+
+    @AfterEach
+    void noTokenLeft() {
+        jdbc.update("delete from tokenentry where processorname = ?", PersonRegistry.NAME);
+    }
+
+    static String phone() {
+        return "137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    String register(String phone, String subject) {
+        Api.Res r = api.post("handler", "/api/cases", """
+                {"track":"GENERAL","channel":"VISIT","category":"COMPLAINT",
+                 "petitioner":{"name":"钱七","phone":"%s"},
+                 "headcount":1,"subject":"%s","content":"反映问题","unit":"town"}
+                """.formatted(phone, subject));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.body().get("id").asText();
+    }
+
+    @Test
+    @DisplayName("登记后立即可查：信访人台账在记录事件的同一事务中写入，紧接着的重复访登记无需等待即可识别")
+    void theRegistryHoldsACaseAsSoonAsItIsRecorded() {
+        assertThat(processing.eventProcessor(PersonRegistry.NAME)).get().isInstanceOf(SubscribingEventProcessor.class);
+        String phone = phone();
+        String first = register(phone, "拖欠工资 李四工地");
+
+        // no waiting: the 201 came after the registry's rows were committed
+        JsonNode found = api.get("supervisor", "/api/persons?q=" + phone).body();
+        assertThat(found.size()).as(found.toString()).isEqualTo(1);
+        assertThat(found.get(0).get("caseIds").toString()).isEqualTo("[\"" + first + "\"]");
+
+        Api.Res second = api.post("handler", "/api/cases", """
+                {"track":"GENERAL","channel":"VISIT","category":"COMPLAINT",
+                 "petitioner":{"name":"钱七","phone":"%s"},
+                 "headcount":1,"subject":"李四工地拖欠工资问题","content":"反映问题","unit":"town"}
+                """.formatted(phone));
+        assertThat(second.status()).as(second.toString()).isEqualTo(201);
+        assertThat(second.body().get("repeatOf").toString()).isEqualTo("[\"" + first + "\"]");
+    }
+
+    @Test
+    @DisplayName("升级：旧追踪处理器留下的令牌之后的事件补入信访人台账，令牌随后删除；没有令牌时什么也不做")
+    void eventsAfterTheOldTrackingTokenAreHandedToTheRegistryOnce() {
+        assertThat(catchUp.catchUp()).isEqualTo(-1);
+
+        String phone = phone();
+        String caseId = register(phone, "宅基地纠纷");
+        // as if the tracking processor had stopped just before this registration: its rows are missing
+        jdbc.update("delete from person_case where case_id = ?", caseId);
+        assertThat(caseIds(phone)).isEqualTo("[]");
+        long position = jdbc.queryForObject("select globalindex from domainevententry where aggregateidentifier = ? and sequencenumber = 0",
+                Long.class, caseId);
+        tx.executeWithoutResult(s -> tokens.initializeTokenSegments(PersonRegistry.NAME, 1,
+                GapAwareTrackingToken.newInstance(position - 1, Set.of())));
+
+        int handled = catchUp.catchUp();
+
+        assertThat(handled).isPositive();
+        assertThat(caseIds(phone)).isEqualTo("[\"" + caseId + "\"]");
+        assertThat(jdbc.queryForObject("select count(*) from tokenentry where processorname = ?", Integer.class, PersonRegistry.NAME))
+                .isZero();
+        // once only: without the token, a second start finds nothing to do and the rows stay as they are
+        assertThat(catchUp.catchUp()).isEqualTo(-1);
+        assertThat(caseIds(phone)).isEqualTo("[\"" + caseId + "\"]");
+    }
+
+    private String caseIds(String phone) {
+        JsonNode found = api.get("supervisor", "/api/persons?q=" + phone).body();
+        return found.isEmpty() ? "" : found.get(0).get("caseIds").toString();
+    }
+}
