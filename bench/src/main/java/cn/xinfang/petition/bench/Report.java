@@ -110,7 +110,7 @@ final class Report {
 
         md.append("## How to run\n\n```\nmvn -B -Pbench -pl bench -am verify\n```\n\n");
         md.append("`mvn -B -Pbench-full -pl bench -am verify` runs the issue's full sizes (100,000 deadlines, 1,000,000 events, ")
-                .append("200,000 cases, a 60 s mixed-load window; about an hour on two cores).\n\n");
+                .append("200,000 cases, a 60 s mixed-load window; 30 minutes on two cores on 2026-11-30).\n\n");
         md.append("It builds the service's modules (tests skipped under `-Pbench`), drops and creates the PostgreSQL database ")
                 .append("`petition_bench` (or `bench.pgDatabase`) next to the one of `bench.pgUrl` (user `postgres`, no password), starts the service in a JVM ")
                 .append("of its own with `-Xmx").append(config.xmx()).append("`, runs every scenario, prints the table, and writes ")
