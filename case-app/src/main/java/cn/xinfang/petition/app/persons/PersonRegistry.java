@@ -13,7 +13,6 @@ import cn.xinfang.petition.api.event.RepeatUnlinkedEvent;
 import cn.xinfang.petition.api.event.SkipLevelPetitionRecordedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +25,8 @@ import java.time.Instant;
  * each registration files its case under the petitioner's person id ({@link PersonIdentity}), with
  * the facts the flags are derived from (collective, online, repeat links, 越级访). Visits and
  * receptions come in through {@link #recordVisit}, to be called from the event handlers of those
- * records in this same processing group (so that a replay files them too). Idempotent: every
+ * records in this same processing group (so that the catch-up's replay files them too,
+ * {@link PersonRegistryCatchUp}). Idempotent: every
  * event sets rows, none counts.
  */
 @Component
@@ -137,26 +137,21 @@ public class PersonRegistry {
                 Timestamp.from(at));
     }
 
-    @ResetHandler
-    void reset() {
-        jdbc.update("delete from person_case_repeat");
-        jdbc.update("delete from person_case_flag");
-        jdbc.update("delete from person_visit");
-        jdbc.update("delete from person_case");
-        jdbc.update("delete from person");
-    }
-
-    /** The person of {@code p}, created or brought up to date (the latest name and phone), by person id. */
+    /**
+     * The person of {@code p}, created or brought up to date (the latest name and phone), by person id.
+     * Two registrations of a new person may run at once (each in its command's transaction): the
+     * insert that comes second waits for the first and then does nothing, and its update follows.
+     */
     private String person(Petitioner p, Instant at) {
         // the id the store gave (after a shred the fields read 已删除, the id stays); else derived
         String personId = p.personId() != null ? p.personId() : identity.personIdOf(p);
         String hash = p.idNumber() == null || p.isErased() ? null : identity.idNumberHash(p.idNumber());
-        int updated = jdbc.update("update person set name = ?, id_number = coalesce(?, id_number), id_hash = coalesce(?, id_hash), "
-                + "phone = coalesce(?, phone), updated_at = ? where person_id = ?", p.name(), p.idNumber(), hash, p.phone(),
-                Timestamp.from(at), personId);
-        if (updated == 0) {
-            jdbc.update("insert into person (person_id, name, id_number, id_hash, phone, updated_at) values (?, ?, ?, ?, ?, ?)",
-                    personId, p.name(), p.idNumber(), hash, p.phone(), Timestamp.from(at));
+        int inserted = jdbc.update("insert into person (person_id, name, id_number, id_hash, phone, updated_at) values (?, ?, ?, ?, ?, ?) "
+                + "on conflict do nothing", personId, p.name(), p.idNumber(), hash, p.phone(), Timestamp.from(at));
+        if (inserted == 0) {
+            jdbc.update("update person set name = ?, id_number = coalesce(?, id_number), id_hash = coalesce(?, id_hash), "
+                    + "phone = coalesce(?, phone), updated_at = ? where person_id = ?", p.name(), p.idNumber(), hash, p.phone(),
+                    Timestamp.from(at), personId);
         }
         return personId;
     }

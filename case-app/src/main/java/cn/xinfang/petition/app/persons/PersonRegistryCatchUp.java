@@ -1,29 +1,39 @@
 package cn.xinfang.petition.app.persons;
 
+import jakarta.annotation.PreDestroy;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Once, on a database where the registry was a tracking processor (before 2026-11-30): the events
- * recorded after the position its token holds are handed to the registry, then the token is deleted.
- * Since then the registry is a subscribing processor (config {@code PersonsConfiguration}) and has no
- * token, so this finds nothing to do. The registry's handlers set rows (none counts), so an event
- * handed to it twice leaves the same rows. One transaction: if it fails, the token stays and the next
- * start tries again.
+ * Once, on a database where the registry was a tracking processor (before 2026-11-30, decision
+ * 0019): the events recorded after the position its token holds are handed to the registry, then
+ * the token is deleted. Since then the registry is a subscribing processor (config
+ * {@code PersonsConfiguration}) and has no token, so this finds nothing to do. The registry's
+ * handlers set rows (none counts), so an event handed to it twice leaves the same rows. One
+ * transaction: if it fails, or another node still holds the token, nothing changes and it is tried
+ * again every claim timeout until no token is left.
  */
 @Component
 public class PersonRegistryCatchUp {
@@ -34,28 +44,63 @@ public class PersonRegistryCatchUp {
     private final EventStorageEngine events;
     private final PersonRegistry registry;
     private final TransactionTemplate transactions;
+    private final Duration retryEvery;
+    private volatile ScheduledExecutorService retries;
 
     public PersonRegistryCatchUp(TokenStore tokens, EventStorageEngine events, PersonRegistry registry,
-                                 PlatformTransactionManager transactions) {
+                                 PlatformTransactionManager transactions,
+                                 @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration retryEvery) {
         this.tokens = tokens;
         this.events = events;
         this.registry = registry;
         this.transactions = new TransactionTemplate(transactions);
+        this.retryEvery = retryEvery;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void onStart() {
+        if (!attempt()) {
+            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "person-registry-catch-up");
+                t.setDaemon(true);
+                return t;
+            });
+            retries = timer;
+            long ms = Math.max(1_000, retryEvery.toMillis());
+            timer.scheduleWithFixedDelay(() -> {
+                if (attempt()) {
+                    timer.shutdown();
+                }
+            }, ms, ms, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        ScheduledExecutorService timer = retries;
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    /** One try; true when there is nothing left to do. */
+    boolean attempt() {
         try {
             int handled = catchUp();
             if (handled >= 0) {
                 log.info("person registry: {} events recorded after the tracking processor's token handed to it; token deleted", handled);
             }
+            return true;
         } catch (UnableToClaimTokenException e) {
-            log.warn("person registry: the tracking processor's old token is claimed by another node; the next start catches up");
+            log.warn("person registry: could not claim the old tracking token (another node holds it, or it went meanwhile); "
+                    + "trying again in {} s", retryEvery.toSeconds());
+            return false;
         } catch (RuntimeException e) {
-            // the exception's message may quote a row: its type only (personal data is never logged)
-            log.error("person registry: catching up with the old token failed ({}); the token stays and the next start tries again",
-                    e.getClass().getName());
+            // our own message names the event (position, type); the causes by type only: their messages may quote a row
+            log.error("person registry: catching up with the old tracking token failed ({}; causes {}); the token stays, "
+                    + "trying again in {} s", e instanceof CatchUpFailure ? e.getMessage() : e.getClass().getName(), causes(e),
+                    retryEvery.toSeconds());
+            return false;
         }
     }
 
@@ -69,7 +114,8 @@ public class PersonRegistryCatchUp {
             TrackingToken from = null;
             boolean first = true;
             for (int segment : segments) {
-                TrackingToken t = tokens.fetchToken(PersonRegistry.NAME, segment);
+                // a replay's or a merge's token: the position it had reached
+                TrackingToken t = WrappedToken.unwrapLowerBound(tokens.fetchToken(PersonRegistry.NAME, segment));
                 // the lowest position of the segments (null: from the first event)
                 from = first ? t : (from == null || t == null ? null : from.lowerBound(t));
                 first = false;
@@ -81,12 +127,15 @@ public class PersonRegistryCatchUp {
                 while (it.hasNext()) {
                     TrackedEventMessage<?> event = it.next();
                     if (handler.canHandle(event)) {
-                        handler.handle(event);
+                        try {
+                            handler.handle(event);
+                        } catch (Exception e) {
+                            throw new CatchUpFailure("at " + event.trackingToken().position().orElse(-1) + ", "
+                                    + event.getPayloadType().getSimpleName(), e);
+                        }
                         n++;
                     }
                 }
-            } catch (Exception e) {
-                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
             }
             for (int segment : segments) {
                 tokens.deleteToken(PersonRegistry.NAME, segment);
@@ -94,5 +143,20 @@ public class PersonRegistryCatchUp {
             return n;
         });
         return handled == null ? -1 : handled;
+    }
+
+    private static List<String> causes(Throwable e) {
+        List<String> types = new ArrayList<>();
+        for (Throwable c = e.getCause(); c != null && types.size() < 5; c = c.getCause()) {
+            types.add(c.getClass().getName());
+        }
+        return types;
+    }
+
+    /** The event the registry failed on: its position and type (no payload). */
+    static final class CatchUpFailure extends RuntimeException {
+        CatchUpFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }

@@ -1,10 +1,13 @@
 package cn.xinfang.petition.app.persons;
 
 import cn.xinfang.petition.app.support.Api;
+import cn.xinfang.petition.app.support.SegmentClaims;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,29 +97,59 @@ class PersonRegistryProcessingTest {
     }
 
     @Test
-    @DisplayName("升级：旧追踪处理器留下的令牌之后的事件补入信访人台账，令牌随后删除；没有令牌时什么也不做")
+    @DisplayName("升级：旧追踪处理器令牌之后的事件（且仅这些）补入信访人台账，令牌随后删除；没有令牌时什么也不做")
     void eventsAfterTheOldTrackingTokenAreHandedToTheRegistryOnce() {
         assertThat(catchUp.catchUp()).isEqualTo(-1);
 
         String phone = phone();
-        String caseId = register(phone, "宅基地纠纷");
-        // as if the tracking processor had stopped just before this registration: its rows are missing
-        jdbc.update("delete from person_case where case_id = ?", caseId);
+        String earlier = register(phone, "宅基地纠纷");
+        String later = register(phone, "道路积水");
+        // as if the tracking processor had stopped between the two registrations, with both rows gone:
+        // only the later one is after its token, so only the later one comes back
+        jdbc.update("delete from person_case where case_id in (?, ?)", earlier, later);
         assertThat(caseIds(phone)).isEqualTo("[]");
-        long position = jdbc.queryForObject("select globalindex from domainevententry where aggregateidentifier = ? and sequencenumber = 0",
-                Long.class, caseId);
         tx.executeWithoutResult(s -> tokens.initializeTokenSegments(PersonRegistry.NAME, 1,
-                GapAwareTrackingToken.newInstance(position - 1, Set.of())));
+                GapAwareTrackingToken.newInstance(registration(later) - 1, Set.of())));
 
         int handled = catchUp.catchUp();
 
         assertThat(handled).isPositive();
-        assertThat(caseIds(phone)).isEqualTo("[\"" + caseId + "\"]");
+        assertThat(caseIds(phone)).isEqualTo("[\"" + later + "\"]");
         assertThat(jdbc.queryForObject("select count(*) from tokenentry where processorname = ?", Integer.class, PersonRegistry.NAME))
                 .isZero();
         // once only: without the token, a second start finds nothing to do and the rows stay as they are
         assertThat(catchUp.catchUp()).isEqualTo(-1);
+        assertThat(caseIds(phone)).isEqualTo("[\"" + later + "\"]");
+    }
+
+    @Test
+    @DisplayName("升级：重放中的令牌（ReplayToken）从其已到达的位置补起；令牌被另一节点占用时不变，之后重试补齐")
+    void aReplayTokenIsReadAtItsPositionAndATokenHeldElsewhereIsRetried() {
+        String phone = phone();
+        String caseId = register(phone, "土地承包纠纷");
+        jdbc.update("delete from person_case where case_id = ?", caseId);
+        long position = registration(caseId);
+        TrackingToken head = GapAwareTrackingToken.newInstance(position + 1_000, Set.of());
+        tx.executeWithoutResult(s -> tokens.initializeTokenSegments(PersonRegistry.NAME, 1,
+                ReplayToken.createReplayToken(head, GapAwareTrackingToken.newInstance(position - 1, Set.of()))));
+        SegmentClaims.claimAsAnotherNode(jdbc, PersonRegistry.NAME, 0);
+
+        assertThat(catchUp.attempt()).isFalse();
+        assertThat(caseIds(phone)).isEqualTo("[]");
+        assertThat(jdbc.queryForObject("select count(*) from tokenentry where processorname = ?", Integer.class, PersonRegistry.NAME))
+                .isEqualTo(1);
+
+        SegmentClaims.release(jdbc, PersonRegistry.NAME, 0);
+        assertThat(catchUp.attempt()).isTrue();
         assertThat(caseIds(phone)).isEqualTo("[\"" + caseId + "\"]");
+        assertThat(jdbc.queryForObject("select count(*) from tokenentry where processorname = ?", Integer.class, PersonRegistry.NAME))
+                .isZero();
+    }
+
+    /** The global position of the case's registration event. */
+    private long registration(String caseId) {
+        return jdbc.queryForObject("select globalindex from domainevententry where aggregateidentifier = ? and sequencenumber = 0",
+                Long.class, caseId);
     }
 
     private String caseIds(String phone) {
