@@ -140,18 +140,19 @@ public class PersonRegistry {
     /**
      * The person of {@code p}, created or brought up to date (the latest name and phone), by person id.
      * Two registrations of a new person may run at once (each in its command's transaction): the
-     * insert that comes second waits for the first and then does nothing, and its update follows.
+     * insert that comes second waits for the first, then does nothing, and the person is updated.
      */
     private String person(Petitioner p, Instant at) {
         // the id the store gave (after a shred the fields read 已删除, the id stays); else derived
         String personId = p.personId() != null ? p.personId() : identity.personIdOf(p);
         String hash = p.idNumber() == null || p.isErased() ? null : identity.idNumberHash(p.idNumber());
-        int inserted = jdbc.update("insert into person (person_id, name, id_number, id_hash, phone, updated_at) values (?, ?, ?, ?, ?, ?) "
-                + "on conflict do nothing", personId, p.name(), p.idNumber(), hash, p.phone(), Timestamp.from(at));
-        if (inserted == 0) {
-            jdbc.update("update person set name = ?, id_number = coalesce(?, id_number), id_hash = coalesce(?, id_hash), "
-                    + "phone = coalesce(?, phone), updated_at = ? where person_id = ?", p.name(), p.idNumber(), hash, p.phone(),
-                    Timestamp.from(at), personId);
+        Object[] update = {p.name(), p.idNumber(), hash, p.phone(), Timestamp.from(at), personId};
+        String updateSql = "update person set name = ?, id_number = coalesce(?, id_number), id_hash = coalesce(?, id_hash), "
+                + "phone = coalesce(?, phone), updated_at = ? where person_id = ?";
+        if (jdbc.update(updateSql, update) == 0
+                && jdbc.update("insert into person (person_id, name, id_number, id_hash, phone, updated_at) values (?, ?, ?, ?, ?, ?) "
+                + "on conflict do nothing", personId, p.name(), p.idNumber(), hash, p.phone(), Timestamp.from(at)) == 0) {
+            jdbc.update(updateSql, update); // the other transaction's row, committed meanwhile
         }
         return personId;
     }

@@ -1,5 +1,6 @@
 package cn.xinfang.petition.app.persons;
 
+import cn.xinfang.petition.api.Petitioner;
 import cn.xinfang.petition.app.support.Api;
 import cn.xinfang.petition.app.support.SegmentClaims;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,6 +47,8 @@ class PersonRegistryProcessingTest {
     PlatformTransactionManager transactionManager;
     @Autowired
     PersonRegistryCatchUp catchUp;
+    @Autowired
+    PersonRegistry registry;
 
     Api api;
     TransactionTemplate tx;
@@ -144,6 +147,45 @@ class PersonRegistryProcessingTest {
         assertThat(caseIds(phone)).isEqualTo("[\"" + caseId + "\"]");
         assertThat(jdbc.queryForObject("select count(*) from tokenentry where processorname = ?", Integer.class, PersonRegistry.NAME))
                 .isZero();
+    }
+
+    @Test
+    @DisplayName("同一新信访人的两次登记同时进行（各在自己的事务中）：后到的等前者提交，不因主键冲突失败")
+    void twoRecordsOfANewPersonAtOnceDoNotFailOnItsKey() throws Exception {
+        Petitioner p = new Petitioner("吴十一", null, phone(), null);
+        java.util.concurrent.CountDownLatch firstInserted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = two.submit(() -> tx.executeWithoutResult(s -> {
+                registry.recordVisit(p, "race-visit-1", "VISIT", java.time.Instant.parse("2026-11-02T00:00:00Z"));
+                firstInserted.countDown();
+                sleep(500); // the second runs into the uncommitted row meanwhile
+            }));
+            var second = two.submit(() -> {
+                firstInserted.await();
+                tx.executeWithoutResult(s -> registry.recordVisit(p, "race-visit-2", "VISIT",
+                        java.time.Instant.parse("2026-11-03T00:00:00Z")));
+                return null;
+            });
+            first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            second.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            two.shutdownNow();
+        }
+        String personId = jdbc.queryForObject("select person_id from person_visit where visit_id = 'race-visit-1'", String.class);
+        assertThat(jdbc.queryForObject("select person_id from person_visit where visit_id = 'race-visit-2'", String.class))
+                .isEqualTo(personId);
+        assertThat(jdbc.queryForObject("select count(*) from person where person_id = ?", Integer.class, personId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select updated_at from person where person_id = ?", java.sql.Timestamp.class, personId)
+                .toInstant()).isEqualTo(java.time.Instant.parse("2026-11-03T00:00:00Z"));
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The global position of the case's registration event. */
