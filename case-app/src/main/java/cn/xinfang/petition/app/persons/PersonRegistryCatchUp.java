@@ -111,15 +111,13 @@ public class PersonRegistryCatchUp {
             if (segments.length == 0) {
                 return -1;
             }
-            TrackingToken from = null;
-            boolean first = true;
+            // each segment's position (a replay's or a merge's token: the position it had reached; null: none yet)
+            List<TrackingToken> positions = new ArrayList<>();
             for (int segment : segments) {
-                // a replay's or a merge's token: the position it had reached
-                TrackingToken t = WrappedToken.unwrapLowerBound(tokens.fetchToken(PersonRegistry.NAME, segment));
-                // the lowest position of the segments (null: from the first event)
-                from = first ? t : (from == null || t == null ? null : from.lowerBound(t));
-                first = false;
+                positions.add(WrappedToken.unwrapLowerBound(tokens.fetchToken(PersonRegistry.NAME, segment)));
             }
+            // from the lowest of them (null: from the first event)
+            TrackingToken from = positions.contains(null) ? null : positions.stream().reduce(TrackingToken::lowerBound).orElseThrow();
             AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(registry);
             int n = 0;
             try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(from, false)) {

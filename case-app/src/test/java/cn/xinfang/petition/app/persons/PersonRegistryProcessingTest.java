@@ -21,7 +21,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -153,22 +159,22 @@ class PersonRegistryProcessingTest {
     @DisplayName("同一新信访人的两次登记同时进行（各在自己的事务中）：后到的等前者提交，不因主键冲突失败")
     void twoRecordsOfANewPersonAtOnceDoNotFailOnItsKey() throws Exception {
         Petitioner p = new Petitioner("吴十一", null, phone(), null);
-        java.util.concurrent.CountDownLatch firstInserted = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        CountDownLatch firstInserted = new CountDownLatch(1);
+        ExecutorService two = Executors.newFixedThreadPool(2);
         try {
             var first = two.submit(() -> tx.executeWithoutResult(s -> {
-                registry.recordVisit(p, "race-visit-1", "VISIT", java.time.Instant.parse("2026-11-02T00:00:00Z"));
+                registry.recordVisit(p, "race-visit-1", "VISIT", Instant.parse("2026-11-02T00:00:00Z"));
                 firstInserted.countDown();
                 sleep(500); // the second runs into the uncommitted row meanwhile
             }));
             var second = two.submit(() -> {
                 firstInserted.await();
                 tx.executeWithoutResult(s -> registry.recordVisit(p, "race-visit-2", "VISIT",
-                        java.time.Instant.parse("2026-11-03T00:00:00Z")));
+                        Instant.parse("2026-11-03T00:00:00Z")));
                 return null;
             });
-            first.get(30, java.util.concurrent.TimeUnit.SECONDS);
-            second.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            first.get(30, TimeUnit.SECONDS);
+            second.get(30, TimeUnit.SECONDS);
         } finally {
             two.shutdownNow();
         }
@@ -176,8 +182,8 @@ class PersonRegistryProcessingTest {
         assertThat(jdbc.queryForObject("select person_id from person_visit where visit_id = 'race-visit-2'", String.class))
                 .isEqualTo(personId);
         assertThat(jdbc.queryForObject("select count(*) from person where person_id = ?", Integer.class, personId)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select updated_at from person where person_id = ?", java.sql.Timestamp.class, personId)
-                .toInstant()).isEqualTo(java.time.Instant.parse("2026-11-03T00:00:00Z"));
+        assertThat(jdbc.queryForObject("select updated_at from person where person_id = ?", Timestamp.class, personId)
+                .toInstant()).isEqualTo(Instant.parse("2026-11-03T00:00:00Z"));
     }
 
     private static void sleep(long ms) {
