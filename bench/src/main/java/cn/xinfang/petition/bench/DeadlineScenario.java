@@ -94,10 +94,11 @@ final class DeadlineScenario {
 
         Instant windowEnd = windowStart.plusMillis(2 * half);
         Instant giveUp = windowEnd.plus(Duration.ofSeconds((long) Math.max(120, 2 * window)));
+        FiredCounter counter = new FiredCounter(service.jdbc(), mark, BREACH, WARNING);
         long fired;
         do {
             Thread.sleep(500);
-            fired = count(mark);
+            fired = counter.count();
         } while (fired < 2L * cases && Instant.now().isBefore(giveUp));
         service.awaitCaughtUp(Duration.ofMinutes(30));
 
@@ -176,11 +177,6 @@ final class DeadlineScenario {
         return ids;
     }
 
-    private long count(long mark) {
-        Long n = service.jdbc().queryForObject("select count(*) from domainevententry where globalindex > ? and payloadtype in (?, ?)",
-                Long.class, mark, BREACH, WARNING);
-        return n == null ? 0 : n;
-    }
 
     /** Times single schedule and cancel calls, each in a unit of work with a transaction, as the saga makes them. */
     private void scheduleAndCancel(Outcome out, double insertP50) throws Exception {

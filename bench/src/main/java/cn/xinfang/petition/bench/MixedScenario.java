@@ -146,9 +146,10 @@ final class MixedScenario {
 
         // every deadline of the window recorded, once
         Instant giveUp = (windowEnd.isAfter(httpEnd) ? windowEnd : httpEnd).plus(Duration.ofSeconds(Math.max(120, 2L * seconds)));
+        FiredCounter counter = new FiredCounter(service.jdbc(), mark, BREACH, WARNING);
         long fired;
         do {
-            fired = count(mark);
+            fired = counter.count();
             if (fired >= 2L * cases) {
                 break;
             }
@@ -202,9 +203,4 @@ final class MixedScenario {
         return out;
     }
 
-    private long count(long mark) {
-        Long n = service.jdbc().queryForObject("select count(*) from domainevententry where globalindex > ? and payloadtype in (?, ?)",
-                Long.class, mark, BREACH, WARNING);
-        return n == null ? 0 : n;
-    }
 }
