@@ -84,6 +84,7 @@ final class Report {
         p.put("bench.senders", config.senders());
         p.put("bench.deadlines", config.deadlines());
         p.put("bench.deadlineRate", config.deadlineRate());
+        p.put("bench.deadlineWarmupSeconds", DeadlineScenario.warmupSeconds());
         p.put("bench.scheduleSamples", config.scheduleSamples());
         p.put("bench.events", config.events());
         p.put("bench.queryCases", config.queryCases());
@@ -128,6 +129,7 @@ final class Report {
         meaning.put("bench.scheduleSamples", "single schedule and cancel calls timed");
         meaning.put("bench.events", "events in the store for the rebuild, at least; issue default ≥ 1,000,000");
         meaning.put("bench.queryCases", "cases in the read models for the queries, at least; issue default ≥ 200,000");
+        meaning.put("bench.deadlineWarmupSeconds", "seconds of deadlines at that rate fired just before the window and not counted in it (the firing path compiled first, as in a running service); their lateness is a row of its own");
         meaning.put("bench.units", "units the generated cases are spread over");
         meaning.put("bench.querySamples", "timed calls of each query");
         meaning.put("bench.pollingInterval", "db-scheduler polling interval of the service");
