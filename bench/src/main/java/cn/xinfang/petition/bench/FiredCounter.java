@@ -5,7 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Counts the warnings and breaches appended after a mark while the deadlines fire, reading only what
  * is new since the last call. Counting from the mark each time read the whole window again every half
- * second: at 100,000 deadlines that was 15 % of PostgreSQL's busy time during the deadline scenario,
+ * second: at 100,000 deadlines that was 15 % of PostgreSQL's busy samples during the deadline scenario,
  * taken from the service it measures.
  * <p>
  * Events are counted for good only once they lie {@link #SETTLED} positions behind the store's head:
