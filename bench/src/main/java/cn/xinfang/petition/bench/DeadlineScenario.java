@@ -210,7 +210,6 @@ final class DeadlineScenario {
         return ids;
     }
 
-
     /** Times single schedule and cancel calls, each in a unit of work with a transaction, as the saga makes them. */
     private void scheduleAndCancel(Outcome out, double insertP50) throws Exception {
         DeadlineManager deadlines = service.bean(DeadlineManager.class);

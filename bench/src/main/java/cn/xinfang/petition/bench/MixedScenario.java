@@ -202,5 +202,4 @@ final class MixedScenario {
         out.detail("loadAndScheduleSeconds", Machine.round(Duration.between(loadStart, windowStart).toMillis() / 1000.0));
         return out;
     }
-
 }

@@ -13,6 +13,7 @@ import cn.xinfang.petition.app.problem.ServiceException;
 import cn.xinfang.petition.app.ops.Projections;
 import cn.xinfang.petition.app.security.Account;
 import cn.xinfang.petition.app.security.AdminAuditLog;
+import cn.xinfang.petition.app.ops.Timers;
 import cn.xinfang.petition.projection.overdue.OverdueProjection;
 import cn.xinfang.petition.time.BusinessCalendar;
 import cn.xinfang.petition.time.CalendarFile;
@@ -72,11 +73,7 @@ public class CalendarRevisions implements SmartInitializingSingleton {
     });
 
     private final java.util.Set<String> applied = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "calendar-follower");
-        t.setDaemon(true);
-        return t;
-    });
+    private final java.util.concurrent.ScheduledExecutorService follower = Timers.daemon("calendar-follower");
     private final Projections projections;
     private final CaseService caseService;
     private final AdminAuditLog auditLog;

@@ -1,5 +1,6 @@
 package cn.xinfang.petition.app.config;
 
+import cn.xinfang.petition.app.ops.Timers;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -14,7 +15,6 @@ import org.springframework.context.annotation.Configuration;
 
 import java.sql.SQLException;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -61,11 +61,7 @@ public class ConcurrentAppends {
     /** Sends a command again, after a short pause, when it failed only because another node appended to the same case first. */
     static final class ConcurrencyRetry implements RetryScheduler {
 
-        private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "command-retry");
-            t.setDaemon(true);
-            return t;
-        });
+        private final ScheduledExecutorService executor = Timers.daemon("command-retry");
 
         @Override
         public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,

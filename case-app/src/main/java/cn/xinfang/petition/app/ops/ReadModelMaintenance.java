@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -56,11 +55,7 @@ public class ReadModelMaintenance {
         this.postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c ->
                 c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")));
         if (postgres && analyzeSeconds > 0 && !autovacuum()) {
-            timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "analyze-busy-tables");
-                t.setDaemon(true);
-                return t;
-            });
+            timer = Timers.daemon("analyze-busy-tables");
             timer.scheduleWithFixedDelay(this::analyzeBusyTables, analyzeSeconds, analyzeSeconds, TimeUnit.SECONDS);
         } else {
             timer = null;

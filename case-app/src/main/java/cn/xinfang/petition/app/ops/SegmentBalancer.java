@@ -14,7 +14,6 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -57,11 +56,7 @@ public class SegmentBalancer implements SmartLifecycle {
 
     @Override
     public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "segment-balancer");
-            t.setDaemon(true);
-            return t;
-        });
+        timer = Timers.daemon("segment-balancer");
         timer.scheduleWithFixedDelay(this::balanceQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         log.info("segment balancer started node={}", nodeId);
     }

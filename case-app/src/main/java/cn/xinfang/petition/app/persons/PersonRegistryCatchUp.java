@@ -1,5 +1,6 @@
 package cn.xinfang.petition.app.persons;
 
+import cn.xinfang.petition.app.ops.Timers;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -60,11 +60,7 @@ public class PersonRegistryCatchUp {
     @EventListener(ApplicationReadyEvent.class)
     public void onStart() {
         if (!attempt()) {
-            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "person-registry-catch-up");
-                t.setDaemon(true);
-                return t;
-            });
+            ScheduledExecutorService timer = Timers.daemon("person-registry-catch-up");
             retries = timer;
             long ms = Math.max(1_000, retryEvery.toMillis());
             timer.scheduleWithFixedDelay(() -> {
