@@ -7,13 +7,20 @@ import cn.xinfang.petition.projection.escalation.EscalationProjection;
 import cn.xinfang.petition.projection.ledger.LedgerProjection;
 import cn.xinfang.petition.projection.overdue.OverdueProjection;
 import org.axonframework.common.DateTimeUtils;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,13 +29,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Rebuilds a projection from the events: its processor is stopped, its token reset (its reset
- * handler clears its tables) and started again; it then replays every event while the rest of the
- * service keeps answering. The status says how far the replay has come.
+ * Rebuilds projections from the events: their processors are stopped, their tokens reset (their reset
+ * handlers clear their tables), one pass over the store feeds them every event ({@link RebuildPass})
+ * while the rest of the service keeps answering, and their processors then go on from where the
+ * pass ended. The status says how far the rebuild has come.
  */
 @Service
 public class Projections {
@@ -46,6 +58,9 @@ public class Projections {
                          boolean caughtUp) {
     }
 
+    /** How long a rebuild waits for a running pass of the same views to stop after its batch. */
+    private static final Duration PASS_STOP_WAIT = Duration.ofSeconds(60);
+
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final ReadModelMaintenance maintenance;
@@ -53,10 +68,23 @@ public class Projections {
     private final TransactionTemplate transactions;
     private final Duration claimTimeout;
     private final AdminAuditLog auditLog;
+    private final TokenStore tokenStore;
+    private final EventStorageEngine eventStorage;
+    private final TransactionManager axonTransactions;
+    private final int passBatchSize;
+    private final boolean postgres;
+    /** The running passes, by the name of each view they rebuild. */
+    private final Map<String, RebuildPass> passes = new ConcurrentHashMap<>();
+    private final Map<RebuildPass, Thread> threads = new ConcurrentHashMap<>();
+    /** The views whose last rebuild pass failed, with the store position it failed at (until their processors are past it). */
+    private final Map<String, Long> failedAt = new ConcurrentHashMap<>();
+    private volatile boolean closing;
 
     public Projections(EventProcessingConfiguration processing, JdbcTemplate jdbc, ReadModelMaintenance maintenance, Clock clock,
                        PlatformTransactionManager transactions,
-                       @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout, AdminAuditLog auditLog) {
+                       @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout, AdminAuditLog auditLog,
+                       TokenStore tokenStore, EventStorageEngine eventStorage, TransactionManager axonTransactions,
+                       @Value("${cases.performance.rebuild-batch-size:2048}") int passBatchSize) {
         this.claimTimeout = claimTimeout;
         this.auditLog = auditLog;
         this.transactions = new TransactionTemplate(transactions);
@@ -64,36 +92,145 @@ public class Projections {
         this.jdbc = jdbc;
         this.maintenance = maintenance;
         this.clock = clock;
+        this.tokenStore = tokenStore;
+        this.eventStorage = eventStorage;
+        this.axonTransactions = axonTransactions;
+        this.passBatchSize = passBatchSize;
+        this.postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c ->
+                c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")));
     }
 
     /** A rebuild by an administrator: as {@link #rebuild(String)}, recorded in {@code admin_audit} (who, when, which view). */
     public Status rebuild(String name, String administrator) {
-        Status started = rebuild(name);
-        auditLog.record(clock.instant(), administrator, "rebuild-projection", name, started.head() < 0 ? "no events in the store yet"
-                : "replayed from the events, up to store position " + started.head() + " when started");
+        return rebuild(List.of(name), administrator).get(0);
+    }
+
+    /**
+     * A rebuild of several views by an administrator, in one pass over the store: as
+     * {@link #rebuild(List)}, each view recorded in {@code admin_audit}.
+     */
+    public List<Status> rebuild(List<String> names, String administrator) {
+        List<Status> started = rebuild(names);
+        for (Status s : started) {
+            String with = started.size() == 1 ? "" : ", in one pass with " + started.stream().map(Status::name)
+                    .filter(n -> !n.equals(s.name())).toList();
+            auditLog.record(clock.instant(), administrator, "rebuild-projection", s.name(), s.head() < 0 ? "no events in the store yet"
+                    : "replayed from the events, up to store position " + s.head() + " when started" + with);
+        }
         return started;
     }
 
     public Status rebuild(String name) {
-        StreamingEventProcessor p = processor(name);
-        log.info("rebuilding projection {}", name);
-        if (heldElsewhere(name)) {
-            throw heldElsewhereProblem(name);
+        return rebuild(List.of(name)).get(0);
+    }
+
+    /**
+     * Rebuilds the given views (all of them when the list is empty) from the events: their processors
+     * are stopped, their tokens reset and their tables cleared (their reset handlers) in one
+     * transaction, then one pass over the store ({@link RebuildPass}) feeds them all; once it has
+     * reached the end of the store, their processors start again from there. Refused, with nothing
+     * reset, when another process holds a segment of one of them. A view already being rebuilt is
+     * rebuilt again from the start (the running pass is stopped first).
+     */
+    public synchronized List<Status> rebuild(List<String> requested) {
+        List<String> names = (requested.isEmpty() ? NAMES : requested).stream().distinct().toList();
+        Map<String, StreamingEventProcessor> processors = new LinkedHashMap<>();
+        for (String name : names) {
+            processors.put(name, processor(name));
         }
-        p.shutDown();
+        log.info("rebuilding projections {}", names);
+        for (String name : names) {
+            if (heldElsewhere(name)) {
+                throw heldElsewhereProblem(name);
+            }
+        }
+        // a pass already rebuilding one of them stops after its batch; its other views go on from where it got
+        for (RebuildPass running : passes.values().stream().distinct().filter(p -> p.names().stream().anyMatch(names::contains)).toList()) {
+            stop(running);
+        }
+        processors.values().forEach(StreamingEventProcessor::shutDown);
+        Map<String, int[]> segments = new LinkedHashMap<>();
         try {
-            // one transaction for every segment's token and the view's reset handler: a segment held
+            // one transaction for every segment's token and the views' reset handlers: a segment held
             // elsewhere undoes the segments already reset instead of leaving them replaying
-            transactions.executeWithoutResult(status -> p.resetTokens());
+            transactions.executeWithoutResult(status -> processors.forEach((name, p) -> {
+                p.resetTokens();
+                segments.put(name, tokenStore.fetchSegments(name));
+            }));
         } catch (UnableToClaimTokenException heldElsewhere) {
             // another process holds a segment: a second node, or the claim of a process that died (it
-            // lapses after the claim timeout). Nothing was reset; this node goes on with the projection.
-            p.start();
-            throw heldElsewhereProblem(name);
+            // lapses after the claim timeout). Nothing was reset; this node goes on with the views.
+            processors.values().forEach(StreamingEventProcessor::start);
+            throw heldElsewhereProblem(names.size() == 1 ? names.get(0) : String.join(", ", names));
         }
-        maintenance.rebuildStarted(name);
-        p.start();
-        return status(name);
+        List<RebuildPass.View> views = new ArrayList<>();
+        processors.forEach((name, p) -> {
+            failedAt.remove(name);
+            maintenance.rebuildStarted(name);
+            views.add(new RebuildPass.View(name, ((AbstractEventProcessor) p).eventHandlerInvoker(), segments.get(name)));
+        });
+        RebuildPass pass = new RebuildPass(views, eventStorage, tokenStore, axonTransactions, passBatchSize, this::relaxCommit);
+        names.forEach(name -> passes.put(name, pass));
+        Thread thread = new Thread(() -> runPass(pass, processors), "rebuild-" + String.join("+", names));
+        thread.setDaemon(true);
+        threads.put(pass, thread);
+        thread.start();
+        return names.stream().map(this::status).toList();
+    }
+
+    /** Runs a pass; whatever its end, its views' processors start again from the tokens it stored (unless the service is stopping). */
+    private void runPass(RebuildPass pass, Map<String, StreamingEventProcessor> processors) {
+        long t = System.nanoTime();
+        try {
+            long handled = pass.run();
+            log.info("rebuild pass of {}: {} events in {} ms{}", pass.names(), handled, (System.nanoTime() - t) / 1_000_000,
+                    pass.cancelled() ? " (stopped before the end of the store)" : "");
+        } catch (RuntimeException | Error e) {
+            // the failing batch was rolled back; the processors take it up again from the tokens before it and retry it.
+            // Until they have got past it with every segment, the views' status says error (a pooled processor's
+            // failing segment is out of its status between two retries).
+            long at = e instanceof RebuildPass.PassFailed f ? f.position() : pass.position() + 1;
+            pass.names().forEach(name -> failedAt.put(name, at));
+            log.error("rebuild pass of {} stopped at store position {}: {}", pass.names(), pass.position(), e.getMessage());
+        } finally {
+            if (!closing) {
+                processors.values().forEach(StreamingEventProcessor::start);
+            }
+            pass.names().forEach(name -> passes.remove(name, pass));
+            threads.remove(pass);
+        }
+    }
+
+    /** Stops a running pass after its current batch and waits for it (its views' processors are then running again). */
+    private void stop(RebuildPass pass) {
+        pass.cancel();
+        Thread thread = threads.get(pass);
+        if (thread != null) {
+            try {
+                thread.join(PASS_STOP_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The service is stopping: running passes stop after their batch; their views' processors are not started again. */
+    @EventListener(ContextClosedEvent.class)
+    public void onClose() {
+        closing = true;
+        List.copyOf(threads.keySet()).forEach(this::stop);
+    }
+
+    /**
+     * In a rebuild's transactions, PostgreSQL does not wait for the commit to reach the disk: a crash
+     * may lose the last batches committed (at most about three times {@code wal_writer_delay}), which
+     * only means that the view's processor handles those events again from the token committed
+     * with them; a rebuilt view is never acknowledged to anyone event by event.
+     */
+    private void relaxCommit() {
+        if (postgres) {
+            jdbc.execute("set local synchronous_commit = off");
+        }
     }
 
     /**
@@ -124,6 +261,13 @@ public class Projections {
         StreamingEventProcessor p = processor(name);
         Long headValue = jdbc.queryForObject("select coalesce(max(globalindex), -1) from domainevententry", Long.class);
         long head = headValue == null ? -1 : headValue;
+        RebuildPass pass = passes.get(name);
+        if (pass != null) {
+            // rebuilt by a pass: its processor is stopped meanwhile; the pass's position is the view's
+            long at = pass.position();
+            double done = head <= 0 ? 0.0 : Math.min(1.0, Math.max(0, at) / (double) head);
+            return new Status(name, true, true, false, at, head, Math.round(done * 1000) / 1000.0, false);
+        }
         // the slowest segment this node processes: every segment reads the whole stream, so the view is
         // complete up to the lowest of their positions (a node holding no segment reports -1)
         long position = Long.MAX_VALUE;
@@ -136,7 +280,16 @@ public class Projections {
         if (position == Long.MAX_VALUE) {
             position = -1;
         }
-        boolean caughtUp = position >= head && !p.isReplaying();
+        Long failed = failedAt.get(name);
+        if (failed != null) {
+            // after a failed pass: an error until every segment is processed here again, past the event that failed
+            if (p.processingStatus().size() >= tokenStore.fetchSegments(name).length && position >= failed && !error) {
+                failedAt.remove(name, failed);
+            } else {
+                error = true;
+            }
+        }
+        boolean caughtUp = position >= head && !p.isReplaying() && !error;
         if (caughtUp) {
             maintenance.caughtUp(name);
         }
