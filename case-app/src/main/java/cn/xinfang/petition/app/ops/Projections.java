@@ -182,17 +182,22 @@ public class Projections {
     private void runPass(RebuildPass pass, Map<String, StreamingEventProcessor> processors) {
         long t = System.nanoTime();
         try {
-            long handled = pass.run();
-            log.info("rebuild pass of {}: {} events in {} ms{}", pass.names(), handled, (System.nanoTime() - t) / 1_000_000,
-                    pass.cancelled() ? " (stopped before the end of the store)" : "");
+            long read = pass.run(Thread.currentThread().getName());
+            log.info("rebuild pass of {}: {} events read in {} ms{}; {}", pass.names(), read, (System.nanoTime() - t) / 1_000_000,
+                    pass.cancelled() ? " (stopped before the end of the store)" : "", pass.summary());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("rebuild pass of {} interrupted; {}", pass.names(), pass.summary());
         } catch (RuntimeException | Error e) {
-            // the failing batch was rolled back; the processors take it up again from the tokens before it and retry it.
-            // Until they have got past it with every segment, the views' status says error (a pooled processor's
-            // failing segment is out of its status between two retries).
-            long at = e instanceof RebuildPass.PassFailed f ? f.position() : pass.position() + 1;
-            pass.names().forEach(name -> failedAt.put(name, at));
-            log.error("rebuild pass of {} stopped at store position {}: {}", pass.names(), pass.position(), e.getMessage());
+            // the store could not be read: every view is complete up to its token
+            log.error("rebuild pass of {} stopped: {}; {}", pass.names(), e.toString(), pass.summary());
         } finally {
+            // a view whose batch failed: that batch was rolled back; its processor takes it up again from the token
+            // before it and retries. Until it has got past it with every segment, the view's status says error (a
+            // pooled processor's failing segment is out of its status between two retries).
+            for (String name : pass.names()) {
+                pass.failure(name).ifPresent(f -> failedAt.put(name, f.position()));
+            }
             if (!closing) {
                 processors.values().forEach(StreamingEventProcessor::start);
             }
@@ -264,9 +269,9 @@ public class Projections {
         RebuildPass pass = passes.get(name);
         if (pass != null) {
             // rebuilt by a pass: its processor is stopped meanwhile; the pass's position is the view's
-            long at = pass.position();
+            long at = pass.position(name);
             double done = head <= 0 ? 0.0 : Math.min(1.0, Math.max(0, at) / (double) head);
-            return new Status(name, true, true, false, at, head, Math.round(done * 1000) / 1000.0, false);
+            return new Status(name, true, true, pass.failure(name).isPresent(), at, head, Math.round(done * 1000) / 1000.0, false);
         }
         // the slowest segment this node processes: every segment reads the whole stream, so the view is
         // complete up to the lowest of their positions (a node holding no segment reports -1)

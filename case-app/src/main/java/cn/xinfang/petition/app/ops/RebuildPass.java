@@ -15,48 +15,86 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.stream.Stream;
 
 /**
- * One pass over the event store that rebuilds one or several views at once (issue 18): every event is
- * read and deserialised once and handed to each view's handlers, a batch of events is one transaction
- * for all the views together, and that transaction also stores each view's token (every segment) at
- * the batch's last event. The views' own processors are stopped meanwhile; when the pass has reached
- * the end of the store, they are started again and go on from that token.
+ * One pass over the event store that rebuilds one or several views at once (issue 18, decision
+ * 0020). One thread reads the store in batches and deserialises each event once; each view has a
+ * thread of its own that hands every batch to the view's handlers in one unit of work and one
+ * transaction, which also stores the view's token (every segment) at the batch's last event. The
+ * views run side by side, each at most {@link #AHEAD} batches behind the reader. The views' own
+ * processors are stopped meanwhile; when the pass has reached the end of the store, they are started
+ * again and go on from those tokens.
  *
- * <p>What it keeps of the processors' guarantees: a batch's rows and tokens commit together, so a pass
- * that stops (cancelled, failed, the process killed) leaves every view complete up to its stored
+ * <p>What it keeps of the processors' guarantees: a batch's rows and its token commit together, so a
+ * pass that stops (cancelled, failed, the process killed) leaves every view complete up to its stored
  * token, and the view's processor continues from there. Storing a token also renews this node's claim
- * on the segment, so another node's processor does not take the view over while the pass runs.
- * Handlers see the events as a processor would hand them over (the same messages, a
- * {@link BatchingUnitOfWork} per batch, their error handler propagating); the processors' interceptors
- * (the case id in the log context) are not applied.
+ * on the segment, so another node's processor does not take the view over while the pass runs. A
+ * view that fails stops there; the others go on. Handlers see the events as a processor would hand
+ * them over (the same messages, a {@link BatchingUnitOfWork} per batch, their error handler
+ * propagating); the processors' interceptors (the case id in the log context) are not applied.
  */
 final class RebuildPass {
 
     private static final Logger log = LoggerFactory.getLogger(RebuildPass.class);
+    /** How many batches a view's thread may be behind the reader (the memory a pass holds: this many batches). */
+    static final int AHEAD = 2;
+    private static final List<TrackedEventMessage<?>> END = List.of();
 
     /** What the pass needs of a view: its name, its handlers, and its token's segments. */
     record View(String name, EventHandlerInvoker handlers, int[] segments) {
     }
 
-    private final List<View> views;
+    /** A view's side of the pass: its queue of batches, how far it has committed, and why it stopped if it failed. */
+    private final class Run implements Runnable {
+
+        final View view;
+        final BlockingQueue<List<TrackedEventMessage<?>>> batches = new ArrayBlockingQueue<>(AHEAD);
+        volatile long position = -1;
+        volatile PassFailed failure;
+
+        Run(View view) {
+            this.view = view;
+        }
+
+        @Override
+        public void run() {
+            try {
+                for (List<TrackedEventMessage<?>> batch = batches.take(); batch != END; batch = batches.take()) {
+                    if (failure == null && !cancelled) {
+                        try {
+                            handle(view, batch);
+                            position = batch.get(batch.size() - 1).trackingToken().position().orElse(position);
+                        } catch (PassFailed e) {
+                            failure = e; // the view stops here; the batches still coming are taken and left
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException | Error e) {
+                failure = new PassFailed(view.name(), position + 1, "(unknown)", e);
+            }
+        }
+    }
+
+    private final List<Run> runs;
     private final EventStorageEngine events;
     private final TokenStore tokens;
     private final TransactionManager transactions;
     private final Runnable inEachTransaction;
     private final int batchSize;
 
-    private volatile long position = -1;
     private volatile boolean cancelled;
-    private volatile Throwable failure;
 
     RebuildPass(List<View> views, EventStorageEngine events, TokenStore tokens, TransactionManager transactions, int batchSize,
                 Runnable inEachTransaction) {
-        this.views = List.copyOf(views);
+        this.runs = views.stream().map(Run::new).toList();
         this.events = events;
         this.tokens = tokens;
         this.transactions = transactions;
@@ -64,12 +102,17 @@ final class RebuildPass {
         this.inEachTransaction = inEachTransaction;
     }
 
-    /** The store position of the last event the pass has handled and committed (-1: none yet). */
-    long position() {
-        return position;
+    /** The store position of the last event a view has handled and committed in this pass (-1: none yet). */
+    long position(String view) {
+        return runOf(view).position;
     }
 
-    /** Asks the pass to stop after the batch it is handling; its views are then complete up to their tokens. */
+    /** Why a view stopped before the end of the store, if it failed; empty while it has not. */
+    java.util.Optional<PassFailed> failure(String view) {
+        return java.util.Optional.ofNullable(runOf(view).failure);
+    }
+
+    /** Asks the pass to stop after the batches its views are handling; each view is then complete up to its token. */
     void cancel() {
         cancelled = true;
     }
@@ -78,33 +121,64 @@ final class RebuildPass {
         return cancelled;
     }
 
-    /** Why the pass stopped before the end of the store, if it failed. */
-    Throwable failure() {
-        return failure;
+    List<String> names() {
+        return runs.stream().map(r -> r.view.name()).toList();
     }
 
-    List<String> names() {
-        return views.stream().map(View::name).toList();
+    private Run runOf(String view) {
+        return runs.stream().filter(r -> r.view.name().equals(view)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not in this pass: " + view));
     }
 
     /**
      * Reads from the first event to the end of the store, and again from there while events keep
-     * coming, until a read finds none after the last one handled. Answers the number of events handled.
+     * coming, until a read finds none after the last one read, and waits for every view to have
+     * handled what was read. Answers the number of events read.
      */
-    long run() {
-        long handled = 0;
+    long run(String threadNames) throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        for (Run r : runs) {
+            Thread t = new Thread(r, threadNames + "-" + r.view.name());
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
+        long read = 0;
+        try {
+            read = read();
+        } finally {
+            for (Run r : runs) {
+                r.batches.put(END);
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+        }
+        return read;
+    }
+
+    private long read() throws InterruptedException {
+        long read = 0;
         TrackingToken after = null;
         Stream<? extends TrackedEventMessage<?>> stream = null;
         Iterator<? extends TrackedEventMessage<?>> it = null;
         try {
-            while (!cancelled) {
+            while (!cancelled && runs.stream().anyMatch(r -> r.failure == null)) {
                 if (it == null) {
                     stream = events.readEvents(after, false);
                     it = stream.iterator();
                 }
                 List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
                 while (batch.size() < batchSize && it.hasNext()) {
-                    batch.add(it.next());
+                    TrackedEventMessage<?> event = it.next();
+                    try {
+                        // deserialised here, once, for every view (the message keeps what it deserialised)
+                        event.getPayload();
+                        event.getMetaData();
+                    } catch (RuntimeException unreadable) {
+                        // left to the views: each fails on it in its own batch, which names the view and the event
+                    }
+                    batch.add(event);
                 }
                 if (batch.size() < batchSize) {
                     // the stream has ended: it read up to the end of the store as it was then; read once more from here
@@ -115,44 +189,37 @@ final class RebuildPass {
                 if (batch.isEmpty()) {
                     break;
                 }
-                handle(batch);
+                List<TrackedEventMessage<?>> shared = List.copyOf(batch);
+                for (Run r : runs) {
+                    r.batches.put(shared);
+                }
                 after = batch.get(batch.size() - 1).trackingToken();
-                position = after.position().orElse(position);
-                handled += batch.size();
+                read += batch.size();
             }
-        } catch (RuntimeException | Error e) {
-            failure = e;
-            throw e;
         } finally {
             if (stream != null) {
                 stream.close();
             }
         }
-        return handled;
+        return read;
     }
 
-    /** A batch for every view in one transaction, with each view's token at the batch's last event. */
-    private void handle(List<TrackedEventMessage<?>> batch) {
+    /** A batch for one view in one transaction, with the view's token at the batch's last event. */
+    private void handle(View view, List<TrackedEventMessage<?>> batch) {
         BatchingUnitOfWork<TrackedEventMessage<?>> unit = new BatchingUnitOfWork<>(batch);
         unit.attachTransaction(transactions);
-        // the event and the view being handled, to say where a failure happened
-        Object[] at = new Object[2];
+        // the event being handled, to say where a failure happened
+        Object[] at = new Object[1];
         ResultMessage<?> result = unit.executeWithResult(() -> {
             TrackedEventMessage<?> event = unit.getMessage();
             at[0] = event;
             if (unit.isFirstMessage()) {
                 inEachTransaction.run();
             }
-            for (View view : views) {
-                at[1] = view.name();
-                view.handlers().handle(event, Segment.ROOT_SEGMENT);
-            }
+            view.handlers().handle(event, Segment.ROOT_SEGMENT);
             if (unit.isLastMessage()) {
-                at[1] = "(token store)";
-                for (View view : views) {
-                    for (int segment : view.segments()) {
-                        tokens.storeToken(event.trackingToken(), view.name(), segment);
-                    }
+                for (int segment : view.segments()) {
+                    tokens.storeToken(event.trackingToken(), view.name(), segment);
                 }
             }
             return null;
@@ -160,15 +227,15 @@ final class RebuildPass {
         if (result.isExceptional()) {
             Throwable cause = result.exceptionResult();
             TrackedEventMessage<?> failed = at[0] == null ? batch.get(0) : (TrackedEventMessage<?>) at[0];
-            long where = failed.trackingToken().position().orElse(-1);
+            OptionalLong where = failed.trackingToken().position();
             // the position and type of the event that failed, never its payload (it may hold personal data)
-            log.error("rebuild pass of {} failed in view {} at store position {} ({}): {}", names(), at[1], where,
+            log.error("rebuild pass: view {} failed at store position {} ({}): {}", view.name(), where.orElse(-1),
                     failed.getPayloadType().getSimpleName(), cause.getClass().getName());
-            throw new PassFailed(String.valueOf(at[1]), where, failed.getPayloadType().getSimpleName(), cause);
+            throw new PassFailed(view.name(), where.orElse(-1), failed.getPayloadType().getSimpleName(), cause);
         }
     }
 
-    /** A batch failed: nothing of it was committed. */
+    /** A view's batch failed: nothing of it was committed. */
     static final class PassFailed extends RuntimeException {
 
         private final long position;
@@ -182,5 +249,14 @@ final class RebuildPass {
         long position() {
             return position;
         }
+    }
+
+    /** For the log: each view's position, and its failure if any. */
+    Map<String, String> summary() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Run r : runs) {
+            out.put(r.view.name(), r.failure == null ? "at " + r.position : r.failure.getMessage());
+        }
+        return out;
     }
 }
