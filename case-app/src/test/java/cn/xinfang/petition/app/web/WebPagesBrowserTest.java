@@ -570,6 +570,24 @@ class WebPagesBrowserTest {
         });
         assertThat(api.get("auditor", "/api/audit/admin-actions?action=rebuild-projection").body().get("total").asLong())
                 .as("the refused rebuild is not recorded as one").isEqualTo(1);
+
+        // 全部重建: refused as a whole while one view's segment is held elsewhere, then every view in one pass
+        SegmentClaims.claimAsAnotherNode(jdbc, "backlog", 0);
+        try {
+            browser.click(By.cssSelector("[data-action=rebuild-all]"));
+            WebElement refusal = browser.waitFor(By.cssSelector("[data-testid=refusal][data-scope=all]"));
+            assertThat(refusal.getAttribute("data-code")).isEqualTo("projection-held-elsewhere");
+            assertThat(refusal.getText()).contains("backlog").contains("未做任何重置");
+        } finally {
+            SegmentClaims.release(jdbc, "backlog", 0);
+        }
+        browser.click(By.cssSelector("[data-action=rebuild-all]"));
+        assertThat(browser.waitFor(By.cssSelector("[data-testid=rebuild-all-started]")).getText()).contains("全部视图");
+        for (String view : List.of("ledger", "overdue", "escalations", "backlog")) {
+            browser.reloadUntil("/admin/projections", By.cssSelector("tr[data-projection=" + view + "][data-caught-up=true]"));
+        }
+        assertThat(api.get("auditor", "/api/audit/admin-actions?action=rebuild-projection").body().get("total").asLong())
+                .as("one record per view of the rebuild of all").isEqualTo(5);
         browser.screenshot("admin-projections");
     }
 

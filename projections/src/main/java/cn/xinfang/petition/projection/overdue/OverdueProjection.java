@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import cn.xinfang.petition.projection.support.KeyedWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,8 +34,8 @@ public class OverdueProjection {
 
     @EventHandler
     void on(PetitionRegisteredEvent e) {
-        jdbc.update("insert into overdue_case (case_id, case_no, subject) values (?, ?, ?) on conflict do nothing", e.caseId().value(),
-                e.caseNo(), e.subject());
+        write(e.caseId().value(), "insert into overdue_case (case_id, case_no, subject) values (?, ?, ?) on conflict do nothing",
+                e.caseId().value(), e.caseNo(), e.subject());
     }
 
     @EventHandler
@@ -43,19 +44,19 @@ public class OverdueProjection {
         // keyed by the event's id and sequence number: applied twice, the second insert finds the row the
         // first wrote from the same event and does nothing. The case's number and subject are read in the
         // insert itself (no round trip of their own).
-        jdbc.update("insert into time_limit_run (run_id, case_id, case_no, subject, unit, stage, rule, started_at, started_recorded_at) "
+        write(e.caseId().value(), "insert into time_limit_run (run_id, case_id, case_no, subject, unit, stage, rule, started_at, started_recorded_at) "
                         + "values (?, ?, (select c.case_no from overdue_case c where c.case_id = ?), "
                         + "(select c.subject from overdue_case c where c.case_id = ?), ?, ?, ?, ?, ?) on conflict do nothing", eventId,
                 e.caseId().value(), e.caseId().value(), e.caseId().value(), e.unit(), l.stage().name(), l.rule(), ts(l.start()),
                 ts(e.recordedAt()));
-        jdbc.update("insert into time_limit_due (run_id, version_no, due_at, warning_at, effective_at, recorded_at) "
+        write(e.caseId().value(), "insert into time_limit_due (run_id, version_no, due_at, warning_at, effective_at, recorded_at) "
                 + "values (?, ?, ?, ?, ?, ?) on conflict do nothing", eventId, seq, ts(l.due()), ts(l.warning()), ts(l.start()),
                 ts(e.recordedAt()));
     }
 
     @EventHandler
     void on(TimeLimitStoppedEvent e) {
-        jdbc.update("update time_limit_run set stopped_at = ?, stopped_recorded_at = ?, met = ?, stop_reason = ? "
+        write(e.caseId().value(), "update time_limit_run set stopped_at = ?, stopped_recorded_at = ?, met = ?, stop_reason = ? "
                         + "where case_id = ? and stage = ? and stopped_at is null", ts(e.occurredAt()), ts(e.recordedAt()), e.met(),
                 e.reason().name(), e.caseId().value(), e.stage().name());
     }
@@ -72,15 +73,25 @@ public class OverdueProjection {
 
     @EventHandler
     void on(TimeLimitWarningRaisedEvent e) {
-        jdbc.update("update time_limit_run set warned_recorded_at = ? where case_id = ? and stage = ? and stopped_at is null",
+        write(e.caseId().value(), "update time_limit_run set warned_recorded_at = ? where case_id = ? and stage = ? and stopped_at is null",
                 ts(e.recordedAt()), e.caseId().value(), e.stage().name());
     }
 
     @EventHandler
     void on(TimeLimitBreachedEvent e) {
-        jdbc.update("update time_limit_run set breached_recorded_at = ? where case_id = ? and stage = ? and stopped_at is null",
+        write(e.caseId().value(), "update time_limit_run set breached_recorded_at = ? where case_id = ? and stage = ? and stopped_at is null",
                 ts(e.recordedAt()), e.caseId().value(), e.stage().name());
     }
+
+    /**
+     * Every write touches the rows of one case only, so the writes of a batch of events go out as
+     * JDBC batches before it commits, each case's in the order of its events ({@link KeyedWrites}).
+     */
+    private void write(String caseId, String sql, Object... args) {
+        KeyedWrites.write(jdbc, WRITES_RESOURCE, caseId, sql, args);
+    }
+
+    private static final String WRITES_RESOURCE = OverdueProjection.class.getName() + ".writes";
 
     @ResetHandler
     void reset() {
@@ -92,8 +103,8 @@ public class OverdueProjection {
     /** A new due version of the case's running stage (none running: nothing); applied twice, the version is replaced. */
     private void dueVersion(String caseId, String stage, Long seq, TimeLimit l, Instant effective, Instant recorded) {
         String openRun = " from time_limit_run r where r.case_id = ? and r.stage = ? and r.stopped_at is null";
-        jdbc.update("delete from time_limit_due where version_no = ? and run_id in (select r.run_id" + openRun + ")", seq, caseId, stage);
-        jdbc.update("insert into time_limit_due (run_id, version_no, due_at, warning_at, effective_at, recorded_at) "
+        write(caseId, "delete from time_limit_due where version_no = ? and run_id in (select r.run_id" + openRun + ")", seq, caseId, stage);
+        write(caseId, "insert into time_limit_due (run_id, version_no, due_at, warning_at, effective_at, recorded_at) "
                 + "select r.run_id, ?, ?, ?, ?, ?" + openRun, seq, ts(l.due()), ts(l.warning()), ts(effective), ts(recorded), caseId, stage);
     }
 }
