@@ -87,6 +87,24 @@ class LedgerAndOverdueBatchTest {
                         at("2024-03-06T10:00")));
     }
 
+    static final TimeLimit MEET = limit(Stage.MEET_HANDLING, "2024-03-06T10:00", "2024-03-13T17:30");
+
+    /**
+     * MEET_HANDLING starts, is warned, breached and stops (late) within the batch; OPINION, started in
+     * the batch before, is warned.
+     */
+    static List<Object> third() {
+        return List.of(
+                new TimeLimitStartedEvent(ID, "town", MEET, at("2024-03-06T10:00"), at("2024-03-06T10:05")),
+                new TimeLimitWarningRaisedEvent(ID, "town", Stage.MEET_HANDLING, MEET.due(), at("2024-03-13T16:30"),
+                        at("2024-03-13T16:31")),
+                new TimeLimitBreachedEvent(ID, "town", Stage.MEET_HANDLING, MEET.due(), at("2024-03-13T17:30"), at("2024-03-13T17:31")),
+                new TimeLimitStoppedEvent(ID, Stage.MEET_HANDLING, MEET.due(), false, StopReason.COMPLETED, at("2024-03-14T09:00"),
+                        at("2024-03-14T09:01")),
+                new TimeLimitWarningRaisedEvent(ID, "town", Stage.OPINION, OPINION_RECOMPUTED.due(), at("2024-03-26T16:30"),
+                        at("2024-03-26T16:32")));
+    }
+
     /** Handles the events (sequence numbers from {@code firstSeq}), each {@code times} times, in one unit of work or none. */
     void handle(List<Object> events, long firstSeq, int times, boolean oneBatch) {
         UnitOfWork<?> batch = oneBatch ? DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch")) : null;
@@ -130,6 +148,40 @@ class LedgerAndOverdueBatchTest {
         all.addAll(jdbc.queryForList("select * from time_limit_due order by run_id, version_no"));
         all.addAll(jdbc.queryForList("select * from overdue_case order by case_id"));
         return all;
+    }
+
+    @Test
+    @DisplayName("同一批次内开始、预警、超期、停止的时限：一行写成，与逐个处理相同")
+    void aRunStartedWarnedBreachedAndStoppedInOneBatchIsWrittenAsOneRow() {
+        handle(first(), 0, 1, true);
+        handle(second(), 3, 1, true);
+        handle(third(), 8, 1, true);
+        Map<String, Object> meet = jdbc.queryForMap("select * from time_limit_run where run_id = 'event-8'");
+        assertThat(meet.get("stage")).isEqualTo("MEET_HANDLING");
+        assertThat(((OffsetDateTime) meet.get("warned_recorded_at")).toInstant()).isEqualTo(at("2024-03-13T16:31"));
+        assertThat(((OffsetDateTime) meet.get("breached_recorded_at")).toInstant()).isEqualTo(at("2024-03-13T17:31"));
+        assertThat(((OffsetDateTime) meet.get("stopped_at")).toInstant()).isEqualTo(at("2024-03-14T09:00"));
+        assertThat(((OffsetDateTime) meet.get("stopped_recorded_at")).toInstant()).isEqualTo(at("2024-03-14T09:01"));
+        assertThat(meet.get("met")).isEqualTo(false);
+        assertThat(meet.get("stop_reason")).isEqualTo("COMPLETED");
+        assertThat(jdbc.queryForObject("select warned_recorded_at from time_limit_run where run_id = 'event-5'", OffsetDateTime.class)
+                .toInstant()).as("OPINION, started in the batch before").isEqualTo(at("2024-03-26T16:32"));
+        List<Map<String, Object>> batched = rows();
+
+        LedgerAndOverdueBatchTest single = new LedgerAndOverdueBatchTest();
+        single.setUp();
+        single.handle(first(), 0, 1, false);
+        single.handle(second(), 3, 1, false);
+        single.handle(third(), 8, 1, false);
+        assertThat(single.rows().toString()).as("each event on its own").isEqualTo(batched.toString());
+
+        LedgerAndOverdueBatchTest all = new LedgerAndOverdueBatchTest();
+        all.setUp();
+        List<Object> history = new ArrayList<>(first());
+        history.addAll(second());
+        history.addAll(third());
+        all.handle(history, 0, 1, true);
+        assertThat(all.rows().toString()).as("the whole history in one batch").isEqualTo(batched.toString());
     }
 
     Instant instant(String sql) {

@@ -8,10 +8,17 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import cn.xinfang.petition.projection.support.KeyedWrites;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import static cn.xinfang.petition.projection.support.Sql.ts;
 
@@ -41,24 +48,35 @@ public class OverdueProjection {
     @EventHandler
     void on(TimeLimitStartedEvent e, @MessageIdentifier String eventId, @SequenceNumber Long seq) {
         TimeLimit l = e.timeLimit();
+        String caseId = e.caseId().value();
+        String stage = l.stage().name();
         // keyed by the event's id and sequence number: applied twice, the second insert finds the row the
         // first wrote from the same event and does nothing. The case's number and subject are read in the
-        // insert itself (no round trip of their own).
-        write(e.caseId().value(), "insert into time_limit_run (run_id, case_id, case_no, subject, unit, stage, rule, started_at, started_recorded_at) "
-                        + "values (?, ?, (select c.case_no from overdue_case c where c.case_id = ?), "
-                        + "(select c.subject from overdue_case c where c.case_id = ?), ?, ?, ?, ?, ?) on conflict do nothing", eventId,
-                e.caseId().value(), e.caseId().value(), e.caseId().value(), e.unit(), l.stage().name(), l.rule(), ts(l.start()),
-                ts(e.recordedAt()));
-        write(e.caseId().value(), "insert into time_limit_due (run_id, version_no, due_at, warning_at, effective_at, recorded_at) "
+        // insert itself (no round trip of their own). The stop, warning and breach columns are set by the
+        // later events of the same batch while the row is not written yet (Open), else by an update.
+        Object[] row = {eventId, caseId, caseId, caseId, e.unit(), stage, l.rule(), ts(l.start()), ts(e.recordedAt()),
+                null, null, null, null, null, null};
+        write(caseId, INSERT_RUN, row);
+        write(caseId, "insert into time_limit_due (run_id, version_no, due_at, warning_at, effective_at, recorded_at) "
                 + "values (?, ?, ?, ?, ?, ?) on conflict do nothing", eventId, seq, ts(l.due()), ts(l.warning()), ts(l.start()),
                 ts(e.recordedAt()));
+        open().ifPresent(o -> o.started(caseId, stage, row));
     }
 
     @EventHandler
     void on(TimeLimitStoppedEvent e) {
-        write(e.caseId().value(), "update time_limit_run set stopped_at = ?, stopped_recorded_at = ?, met = ?, stop_reason = ? "
+        String caseId = e.caseId().value();
+        Object[] row = open().map(o -> o.stopped(caseId, e.stage().name())).orElse(null);
+        if (row != null) {
+            row[STOPPED_AT] = ts(e.occurredAt());
+            row[STOPPED_AT + 1] = ts(e.recordedAt());
+            row[STOPPED_AT + 2] = e.met();
+            row[STOPPED_AT + 3] = e.reason().name();
+            return;
+        }
+        write(caseId, "update time_limit_run set stopped_at = ?, stopped_recorded_at = ?, met = ?, stop_reason = ? "
                         + "where case_id = ? and stage = ? and stopped_at is null", ts(e.occurredAt()), ts(e.recordedAt()), e.met(),
-                e.reason().name(), e.caseId().value(), e.stage().name());
+                e.reason().name(), caseId, e.stage().name());
     }
 
     @EventHandler
@@ -73,14 +91,26 @@ public class OverdueProjection {
 
     @EventHandler
     void on(TimeLimitWarningRaisedEvent e) {
-        write(e.caseId().value(), "update time_limit_run set warned_recorded_at = ? where case_id = ? and stage = ? and stopped_at is null",
-                ts(e.recordedAt()), e.caseId().value(), e.stage().name());
+        String caseId = e.caseId().value();
+        Object[] row = open().map(o -> o.running(caseId, e.stage().name())).orElse(null);
+        if (row != null) {
+            row[WARNED_AT] = ts(e.recordedAt());
+            return;
+        }
+        write(caseId, "update time_limit_run set warned_recorded_at = ? where case_id = ? and stage = ? and stopped_at is null",
+                ts(e.recordedAt()), caseId, e.stage().name());
     }
 
     @EventHandler
     void on(TimeLimitBreachedEvent e) {
-        write(e.caseId().value(), "update time_limit_run set breached_recorded_at = ? where case_id = ? and stage = ? and stopped_at is null",
-                ts(e.recordedAt()), e.caseId().value(), e.stage().name());
+        String caseId = e.caseId().value();
+        Object[] row = open().map(o -> o.running(caseId, e.stage().name())).orElse(null);
+        if (row != null) {
+            row[WARNED_AT + 1] = ts(e.recordedAt());
+            return;
+        }
+        write(caseId, "update time_limit_run set breached_recorded_at = ? where case_id = ? and stage = ? and stopped_at is null",
+                ts(e.recordedAt()), caseId, e.stage().name());
     }
 
     /**
@@ -92,6 +122,57 @@ public class OverdueProjection {
     }
 
     private static final String WRITES_RESOURCE = OverdueProjection.class.getName() + ".writes";
+    private static final String OPEN_RESOURCE = OverdueProjection.class.getName() + ".open";
+    private static final String INSERT_RUN = "insert into time_limit_run (run_id, case_id, case_no, subject, unit, stage, rule, "
+            + "started_at, started_recorded_at, stopped_at, stopped_recorded_at, met, stop_reason, warned_recorded_at, "
+            + "breached_recorded_at) values (?, ?, (select c.case_no from overdue_case c where c.case_id = ?), "
+            + "(select c.subject from overdue_case c where c.case_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
+    /** Where {@link #INSERT_RUN}'s stop columns (stopped_at, stopped_recorded_at, met, stop_reason) begin. */
+    private static final int STOPPED_AT = 9;
+    /** Where its warned_recorded_at and breached_recorded_at are. */
+    private static final int WARNED_AT = 13;
+
+    /** The runs started in this batch of events, kept until the batch commits (none outside a unit of work). */
+    private static Optional<Open> open() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return Optional.empty();
+        }
+        return Optional.of(CurrentUnitOfWork.get().root().getOrComputeResource(OPEN_RESOURCE, r -> new Open()));
+    }
+
+    /**
+     * The runs a batch has started and not stopped, by case and stage: the row of each is written with
+     * the batch (its insert is among the batch's writes), so a stop, warning or breach of it in the
+     * same batch is set in that row instead of updating it afterwards (in a rebuild most runs start and
+     * stop within one batch: one row version instead of two). A second start of a stage whose run is
+     * still open (not expected of the case) makes that stage's later events update every open run, as
+     * they would one by one.
+     */
+    private static final class Open {
+
+        private final Map<List<String>, Object[]> rows = new HashMap<>();
+        private final Set<List<String>> ambiguous = new HashSet<>();
+
+        void started(String caseId, String stage, Object[] row) {
+            List<String> key = List.of(caseId, stage);
+            if (ambiguous.contains(key) || rows.containsKey(key)) {
+                rows.remove(key);
+                ambiguous.add(key);
+            } else {
+                rows.put(key, row);
+            }
+        }
+
+        /** The row of the stage's open run started in this batch (null: none, update what is stored); it is no longer open. */
+        Object[] stopped(String caseId, String stage) {
+            return rows.remove(List.of(caseId, stage));
+        }
+
+        /** The row of the stage's open run started in this batch (null: none, update what is stored). */
+        Object[] running(String caseId, String stage) {
+            return rows.get(List.of(caseId, stage));
+        }
+    }
 
     @ResetHandler
     void reset() {
@@ -102,6 +183,14 @@ public class OverdueProjection {
 
     /** A new due version of the case's running stage (none running: nothing); applied twice, the version is replaced. */
     private void dueVersion(String caseId, String stage, Long seq, TimeLimit l, Instant effective, Instant recorded) {
+        Object[] row = open().map(o -> o.running(caseId, stage)).orElse(null);
+        if (row != null) {
+            // the run was started in this batch and is not written yet: its id is known
+            write(caseId, "delete from time_limit_due where run_id = ? and version_no = ?", row[0], seq);
+            write(caseId, "insert into time_limit_due (run_id, version_no, due_at, warning_at, effective_at, recorded_at) "
+                    + "values (?, ?, ?, ?, ?, ?)", row[0], seq, ts(l.due()), ts(l.warning()), ts(effective), ts(recorded));
+            return;
+        }
         String openRun = " from time_limit_run r where r.case_id = ? and r.stage = ? and r.stopped_at is null";
         write(caseId, "delete from time_limit_due where version_no = ? and run_id in (select r.run_id" + openRun + ")", seq, caseId, stage);
         write(caseId, "insert into time_limit_due (run_id, version_no, due_at, warning_at, effective_at, recorded_at) "
