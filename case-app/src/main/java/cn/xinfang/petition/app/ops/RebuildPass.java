@@ -208,8 +208,8 @@ final class RebuildPass {
     private void handle(View view, List<TrackedEventMessage<?>> batch) {
         BatchingUnitOfWork<TrackedEventMessage<?>> unit = new BatchingUnitOfWork<>(batch);
         unit.attachTransaction(transactions);
-        // the event being handled, to say where a failure happened
-        Object[] at = new Object[1];
+        // the event being handled, to say where a failure happened; at[1]: every event was handled (the commit failed)
+        Object[] at = new Object[2];
         ResultMessage<?> result = unit.executeWithResult(() -> {
             TrackedEventMessage<?> event = unit.getMessage();
             at[0] = event;
@@ -221,6 +221,7 @@ final class RebuildPass {
                 for (int segment : view.segments()) {
                     tokens.storeToken(event.trackingToken(), view.name(), segment);
                 }
+                at[1] = Boolean.TRUE;
             }
             return null;
         }, RollbackConfigurationType.ANY_THROWABLE);
@@ -228,10 +229,14 @@ final class RebuildPass {
             Throwable cause = result.exceptionResult();
             TrackedEventMessage<?> failed = at[0] == null ? batch.get(0) : (TrackedEventMessage<?>) at[0];
             OptionalLong where = failed.trackingToken().position();
+            // writes a view keeps for the commit (KeyedWrites) fail there: on one of the batch's events, not
+            // necessarily its last
+            String what = at[1] == null ? failed.getPayloadType().getSimpleName()
+                    : "committing the batch of " + batch.size() + " events ending there";
             // the position and type of the event that failed, never its payload (it may hold personal data)
-            log.error("rebuild pass: view {} failed at store position {} ({}): {}", view.name(), where.orElse(-1),
-                    failed.getPayloadType().getSimpleName(), cause.getClass().getName());
-            throw new PassFailed(view.name(), where.orElse(-1), failed.getPayloadType().getSimpleName(), cause);
+            log.error("rebuild pass: view {} failed at store position {} ({}): {}", view.name(), where.orElse(-1), what,
+                    cause.getClass().getName());
+            throw new PassFailed(view.name(), where.orElse(-1), what, cause);
         }
     }
 
