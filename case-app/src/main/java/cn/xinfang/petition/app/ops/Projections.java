@@ -189,8 +189,9 @@ public class Projections {
             Thread.currentThread().interrupt();
             log.warn("rebuild pass of {} interrupted; {}", pass.names(), pass.summary());
         } catch (RuntimeException | Error e) {
-            // the store could not be read: every view is complete up to its token
-            log.error("rebuild pass of {} stopped: {}; {}", pass.names(), e.toString(), pass.summary());
+            // the store could not be read: every view is complete up to its token (the cause by type only: its
+            // message may quote a row)
+            log.error("rebuild pass of {} stopped: {}; {}", pass.names(), e.getClass().getName(), pass.summary());
         } finally {
             // a view whose batch failed: that batch was rolled back; its processor takes it up again from the token
             // before it and retries. Until it has got past it with every segment, the view's status says error (a

@@ -65,6 +65,7 @@ final class RebuildPass {
         @Override
         public void run() {
             try {
+                // every batch is taken, up to the end, so that the reader never waits on a view that stopped
                 for (List<TrackedEventMessage<?>> batch = batches.take(); batch != END; batch = batches.take()) {
                     if (failure == null && !cancelled) {
                         try {
@@ -72,13 +73,13 @@ final class RebuildPass {
                             position = batch.get(batch.size() - 1).trackingToken().position().orElse(position);
                         } catch (PassFailed e) {
                             failure = e; // the view stops here; the batches still coming are taken and left
+                        } catch (RuntimeException | Error e) {
+                            failure = new PassFailed(view.name(), position + 1, e.getClass().getSimpleName(), e);
                         }
                     }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (RuntimeException | Error e) {
-                failure = new PassFailed(view.name(), position + 1, "(unknown)", e);
             }
         }
     }
