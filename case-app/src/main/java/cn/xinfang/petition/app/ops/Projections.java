@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -72,7 +71,6 @@ public class Projections {
     private final EventStorageEngine eventStorage;
     private final TransactionManager axonTransactions;
     private final int passBatchSize;
-    private final boolean postgres;
     /** The running passes, by the name of each view they rebuild. */
     private final Map<String, RebuildPass> passes = new ConcurrentHashMap<>();
     private final Map<RebuildPass, Thread> threads = new ConcurrentHashMap<>();
@@ -96,8 +94,6 @@ public class Projections {
         this.eventStorage = eventStorage;
         this.axonTransactions = axonTransactions;
         this.passBatchSize = passBatchSize;
-        this.postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c ->
-                c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")));
     }
 
     /** A rebuild by an administrator: as {@link #rebuild(String)}, recorded in {@code admin_audit} (who, when, which view). */
@@ -234,7 +230,7 @@ public class Projections {
      * with them; a rebuilt view is never acknowledged to anyone event by event.
      */
     private void relaxCommit() {
-        if (postgres) {
+        if (maintenance.onPostgres()) {
             jdbc.execute("set local synchronous_commit = off");
         }
     }

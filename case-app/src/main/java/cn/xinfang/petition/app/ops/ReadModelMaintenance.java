@@ -62,6 +62,11 @@ public class ReadModelMaintenance {
         }
     }
 
+    /** Whether the service runs on PostgreSQL (else H2). */
+    boolean onPostgres() {
+        return postgres;
+    }
+
     /** A rebuild of {@code name} has started: its tables are vacuumed once it has caught up. */
     void rebuildStarted(String name) {
         if (postgres) {
