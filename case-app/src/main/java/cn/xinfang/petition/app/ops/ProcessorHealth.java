@@ -5,8 +5,9 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Health of the projections' processors: DOWN when one is in an error state (a handler keeps
- * failing); whether each runs and how far it lags are details. A processor paused for a rebuild
+ * Health of the projections' processors and the time-limit saga's: DOWN when one is in an error
+ * state (a batch keeps failing, until the processor is past it); whether each runs and how far it
+ * lags are details. A processor paused for a rebuild
  * is not a reason to take the node out of the load balancer.
  */
 @Component("eventProcessors")
@@ -31,10 +32,13 @@ public class ProcessorHealth implements HealthIndicator {
     private Health processors() {
         boolean error = false;
         java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
-        for (String name : Projections.NAMES) {
-            Projections.Status s = projections.status(name);
+        java.util.List<Projections.Status> all = new java.util.ArrayList<>();
+        Projections.NAMES.forEach(name -> all.add(projections.status(name)));
+        // the saga schedules every deadline: a saga stuck on an event is the most urgent error of all
+        all.add(projections.sagaStatus());
+        for (Projections.Status s : all) {
             error |= s.error();
-            details.put(name, java.util.Map.of("running", s.running(), "error", s.error(), "lag", Math.max(0, s.head() - s.position())));
+            details.put(s.name(), java.util.Map.of("running", s.running(), "error", s.error(), "lag", Math.max(0, s.head() - s.position())));
         }
         Health.Builder b = (error ? Health.down() : Health.up()).withDetails(details);
         return b.build();

@@ -1,5 +1,6 @@
 package cn.xinfang.petition.app.ops;
 
+import cn.xinfang.petition.app.config.CaseConfiguration;
 import cn.xinfang.petition.app.problem.ServiceException;
 import cn.xinfang.petition.app.security.AdminAuditLog;
 import cn.xinfang.petition.projection.backlog.BacklogProjection;
@@ -74,15 +75,16 @@ public class Projections {
     /** The running passes, by the name of each view they rebuild. */
     private final Map<String, RebuildPass> passes = new ConcurrentHashMap<>();
     private final Map<RebuildPass, Thread> threads = new ConcurrentHashMap<>();
-    /** The views whose last rebuild pass failed, with the store position it failed at (until their processors are past it). */
-    private final Map<String, Long> failedAt = new ConcurrentHashMap<>();
+    /** Where each processor (or a pass for its view) last failed, until it is past it. */
+    private final ProcessorFailures failures;
     private volatile boolean closing;
 
     public Projections(EventProcessingConfiguration processing, JdbcTemplate jdbc, ReadModelMaintenance maintenance, Clock clock,
                        PlatformTransactionManager transactions,
                        @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout, AdminAuditLog auditLog,
                        TokenStore tokenStore, EventStorageEngine eventStorage, TransactionManager axonTransactions,
-                       @Value("${cases.performance.rebuild-batch-size:2048}") int passBatchSize) {
+                       @Value("${cases.performance.rebuild-batch-size:2048}") int passBatchSize, ProcessorFailures failures) {
+        this.failures = failures;
         this.claimTimeout = claimTimeout;
         this.auditLog = auditLog;
         this.transactions = new TransactionTemplate(transactions);
@@ -161,9 +163,10 @@ public class Projections {
         }
         List<RebuildPass.View> views = new ArrayList<>();
         processors.forEach((name, p) -> {
-            failedAt.remove(name);
+            failures.forget(name);
             maintenance.rebuildStarted(name);
-            views.add(new RebuildPass.View(name, ((AbstractEventProcessor) p).eventHandlerInvoker(), segments.get(name)));
+            views.add(new RebuildPass.View(name, ((AbstractEventProcessor) p).eventHandlerInvoker(), p.getHandlerInterceptors(),
+                    segments.get(name)));
         });
         RebuildPass pass = new RebuildPass(views, eventStorage, tokenStore, axonTransactions, passBatchSize, this::relaxCommit);
         names.forEach(name -> passes.put(name, pass));
@@ -193,7 +196,7 @@ public class Projections {
             // before it and retries. Until it has got past it with every segment, the view's status says error (a
             // pooled processor's failing segment is out of its status between two retries).
             for (String name : pass.names()) {
-                pass.failure(name).ifPresent(f -> failedAt.put(name, f.position()));
+                pass.failure(name).ifPresent(f -> failures.failed(name, f.position()));
             }
             if (!closing) {
                 processors.values().forEach(StreamingEventProcessor::start);
@@ -261,8 +264,7 @@ public class Projections {
 
     public Status status(String name) {
         StreamingEventProcessor p = processor(name);
-        Long headValue = jdbc.queryForObject("select coalesce(max(globalindex), -1) from domainevententry", Long.class);
-        long head = headValue == null ? -1 : headValue;
+        long head = head();
         RebuildPass pass = passes.get(name);
         if (pass != null) {
             // rebuilt by a pass: its processor is stopped meanwhile; the pass's position is the view's
@@ -270,11 +272,32 @@ public class Projections {
             double done = head <= 0 ? 0.0 : Math.min(1.0, Math.max(0, at) / (double) head);
             return new Status(name, true, true, pass.failure(name).isPresent(), at, head, Math.round(done * 1000) / 1000.0, false);
         }
+        Status s = status(name, p, head);
+        if (s.caughtUp()) {
+            maintenance.caughtUp(name);
+        }
+        return s;
+    }
+
+    /** The time-limit saga's processor, as {@link #status(String)} gives a view's (it is never rebuilt). */
+    public Status sagaStatus() {
+        return status(CaseConfiguration.SAGA_PROCESSOR, processing.eventProcessor(CaseConfiguration.SAGA_PROCESSOR,
+                StreamingEventProcessor.class).orElseThrow(() -> new IllegalStateException("the time-limit saga has no streaming processor")),
+                head());
+    }
+
+    private long head() {
+        Long headValue = jdbc.queryForObject("select coalesce(max(globalindex), -1) from domainevententry", Long.class);
+        return headValue == null ? -1 : headValue;
+    }
+
+    private Status status(String name, StreamingEventProcessor p, long head) {
         // the slowest segment this node processes: every segment reads the whole stream, so the view is
         // complete up to the lowest of their positions (a node holding no segment reports -1)
+        Map<Integer, EventTrackerStatus> mine = p.processingStatus();
         long position = Long.MAX_VALUE;
         boolean error = false;
-        for (EventTrackerStatus s : p.processingStatus().values()) {
+        for (EventTrackerStatus s : mine.values()) {
             OptionalLong pos = s.getCurrentPosition();
             position = Math.min(position, pos.isPresent() ? pos.getAsLong() : -1);
             error |= s.isErrorState();
@@ -282,21 +305,33 @@ public class Projections {
         if (position == Long.MAX_VALUE) {
             position = -1;
         }
-        Long failed = failedAt.get(name);
-        if (failed != null) {
-            // after a failed pass: an error until every segment is processed here again, past the event that failed
-            if (p.processingStatus().size() >= tokenStore.fetchSegments(name).length && position >= failed && !error) {
-                failedAt.remove(name, failed);
+        OptionalLong failed = failures.failedAt(name);
+        if (failed.isPresent()) {
+            // a batch failed (in the processor or a rebuild pass): an error until every segment is past its last
+            // event; a failing segment is out of a pooled processor's status between two tries, so the segments
+            // this node does not hold must be held by another node
+            if (!error && position >= failed.getAsLong() && everySegmentHeld(name, mine.keySet())) {
+                failures.recovered(name, failed.getAsLong());
             } else {
                 error = true;
             }
         }
         boolean caughtUp = position >= head && !p.isReplaying() && !error;
-        if (caughtUp) {
-            maintenance.caughtUp(name);
-        }
         double progress = head <= 0 ? 1.0 : Math.min(1.0, Math.max(0, position) / (double) head);
         return new Status(name, p.isRunning(), p.isReplaying(), error, position, head, Math.round(progress * 1000) / 1000.0, caughtUp);
+    }
+
+    /** Whether each of the processor's segments is held, here (among {@code mine}) or by another process whose claim has not lapsed. */
+    private boolean everySegmentHeld(String name, java.util.Set<Integer> mine) {
+        Instant lapsedBefore = clock.instant().minus(claimTimeout);
+        return jdbc.query("select segment, owner, timestamp from tokenentry where processorname = ?", (rs, i) -> {
+            if (mine.contains(rs.getInt(1))) {
+                return true;
+            }
+            String owner = rs.getString(2);
+            String at = rs.getString(3);
+            return owner != null && !owner.equals(NODE) && at != null && DateTimeUtils.parseInstant(at).isAfter(lapsedBefore);
+        }, name).stream().allMatch(Boolean::booleanValue);
     }
 
     private StreamingEventProcessor processor(String name) {

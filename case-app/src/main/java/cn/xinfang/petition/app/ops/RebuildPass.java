@@ -7,6 +7,11 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandler;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
@@ -37,7 +42,7 @@ import java.util.stream.Stream;
  * on the segment, so another node's processor does not take the view over while the pass runs. A
  * view that fails stops there; the others go on. Handlers see the events as a processor would hand
  * them over (the same messages, a {@link BatchingUnitOfWork} per batch, their error handler
- * propagating); the processors' interceptors (the case id in the log context) are not applied.
+ * propagating, the processors' interceptors around each event: the case id in the log context).
  */
 final class RebuildPass {
 
@@ -46,8 +51,12 @@ final class RebuildPass {
     static final int AHEAD = 2;
     private static final List<TrackedEventMessage<?>> END = List.of();
 
-    /** What the pass needs of a view: its name, its handlers, and its token's segments. */
-    record View(String name, EventHandlerInvoker handlers, int[] segments) {
+    /**
+     * What the pass needs of a view: its name, its handlers, its processor's handler interceptors
+     * (applied around each event as the processor applies them), and its token's segments.
+     */
+    record View(String name, EventHandlerInvoker handlers, List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors,
+                int[] segments) {
     }
 
     /** A view's side of the pass: its queue of batches, how far it has committed, and why it stopped if it failed. */
@@ -217,7 +226,7 @@ final class RebuildPass {
             if (unit.isFirstMessage()) {
                 inEachTransaction.run();
             }
-            view.handlers().handle(event, Segment.ROOT_SEGMENT);
+            intercepted(view, unit).proceed();
             if (unit.isLastMessage()) {
                 for (int segment : view.segments()) {
                     tokens.storeToken(event.trackingToken(), view.name(), segment);
@@ -239,6 +248,16 @@ final class RebuildPass {
                     cause.getClass().getName());
             throw new PassFailed(view.name(), where.orElse(-1), what, cause);
         }
+    }
+
+    /** The chain of the view's processor's interceptors around its handlers, for the unit's current event. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static InterceptorChain intercepted(View view, BatchingUnitOfWork<TrackedEventMessage<?>> unit) {
+        MessageHandler<TrackedEventMessage<?>> handlers = event -> {
+            view.handlers().handle(event, Segment.ROOT_SEGMENT);
+            return null;
+        };
+        return new DefaultInterceptorChain(unit, (List) view.interceptors(), handlers);
     }
 
     /** A view's batch failed: nothing of it was committed. */

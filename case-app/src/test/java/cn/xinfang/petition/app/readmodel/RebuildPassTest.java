@@ -11,7 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.axonframework.config.ConfigurerModule;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -22,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,7 +41,24 @@ import static org.awaitility.Awaitility.await;
         properties = "cases.performance.rebuild-batch-size=" + RebuildPassTest.BATCH)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Import(RebuildPassTest.LedgerInterceptor.class)
 class RebuildPassTest {
+
+    /** Counts the events the ledger's processor interceptors see on a rebuild pass's threads. */
+    @TestConfiguration
+    static class LedgerInterceptor {
+        static final AtomicInteger SEEN_IN_PASS = new AtomicInteger();
+
+        @Bean
+        ConfigurerModule countingLedgerInterceptor() {
+            return configurer -> configurer.eventProcessing(p -> p.registerHandlerInterceptor("ledger", c -> (unit, chain) -> {
+                if (Thread.currentThread().getName().startsWith("rebuild-")) {
+                    SEEN_IN_PASS.incrementAndGet();
+                }
+                return chain.proceed();
+            }));
+        }
+    }
 
     static final int BATCH = 3;
     static final List<String> VIEWS = List.of("ledger", "overdue", "escalations", "backlog");
@@ -143,6 +165,7 @@ class RebuildPassTest {
         Map<String, List<Map<String, Object>>> before = rows();
         mark();
         int audits = count("select count(*) from admin_audit where action = 'rebuild-projection'");
+        LedgerInterceptor.SEEN_IN_PASS.set(0);
 
         Api.Res started = api.post("admin", "/api/admin/projections/rebuild", null);
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
@@ -153,6 +176,8 @@ class RebuildPassTest {
         awaitCaughtUp();
         assertSameRows(before, rows());
         assertThat(marks()).as("every view was reset").containsOnlyKeys(VIEWS).allSatisfy((v, n) -> assertThat(n).as(v).isZero());
+        // the pass applies the processor's interceptors around each event it hands the view
+        assertThat(LedgerInterceptor.SEEN_IN_PASS.get()).isEqualTo(count("select count(*) from domainevententry"));
         List<Map<String, Object>> audit = jdbc.queryForList("select actor, target, detail from admin_audit "
                 + "where action = 'rebuild-projection' order by id offset " + audits);
         assertThat(audit).extracting(r -> r.get("target")).containsExactlyElementsOf(VIEWS);
