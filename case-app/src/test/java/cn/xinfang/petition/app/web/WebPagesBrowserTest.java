@@ -543,6 +543,10 @@ class WebPagesBrowserTest {
         assertThat(browser.all(By.cssSelector("tr[data-projection]"))).extracting(e -> e.getAttribute("data-projection"))
                 .containsExactly("ledger", "overdue", "escalations", "backlog");
         assertThat(browser.text(By.cssSelector("tr[data-projection=backlog]"))).contains("积案台账");
+        // the time-limit saga's state below the views: shown, never rebuilt from here
+        browser.reloadUntil("/admin/projections", By.cssSelector("[data-testid=processes] tr[data-processor=time-limit-saga][data-caught-up=true]"));
+        assertThat(browser.text(By.cssSelector("tr[data-processor=time-limit-saga]"))).contains("时限提醒与超期").contains("已同步");
+        assertThat(browser.all(By.cssSelector("[data-testid=processes] button"))).isEmpty();
 
         browser.click(By.cssSelector("[data-action=rebuild-ledger]"));
         assertThat(browser.waitFor(By.cssSelector("[data-testid=rebuild-started]")).getText()).contains("信访事项台账");
