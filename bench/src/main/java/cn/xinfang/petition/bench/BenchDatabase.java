@@ -31,7 +31,7 @@ final class BenchDatabase {
         this.config = config;
         this.url = config.onH2()
                 ? "jdbc:h2:file:" + config.work().resolve("h2").resolve(NAME).toAbsolutePath()
-                  + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE;WRITE_DELAY=0"
+                  + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"
                 : withDatabase(config.pgUrl(), NAME);
     }
 

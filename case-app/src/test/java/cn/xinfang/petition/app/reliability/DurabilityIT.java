@@ -98,7 +98,10 @@ class DurabilityIT {
             views.put(id, api.get("supervisor", "/api/cases/" + id).body());
         }
         Instant checkedAt = Instant.now();
+        int logged = service.output().length();
         service.stop();
+        // a graceful stop: the scheduler and the processors stop before the database closes, nothing fails on the way
+        assertThat(service.output().substring(logged)).as("the log of the graceful stop").doesNotContain(" ERROR ");
         int pending = Promises.pendingDeadlinesExact(store, views, checkedAt, Duration.ofSeconds(90));
 
         Figures.report("durability", "seed=" + SEED + " killAfterMs=" + killAfterMs + " kills=1 acknowledgedWrites="
