@@ -5,7 +5,7 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Health of the projections' processors and the time-limit saga's: DOWN when one is in an error
+ * Health of the projections' processors and the sagas' (time limits, rectifications): DOWN when one is in an error
  * state (a batch keeps failing, until the processor is past it); whether each runs and how far it
  * lags are details. A processor paused for a rebuild
  * is not a reason to take the node out of the load balancer.
@@ -34,8 +34,8 @@ public class ProcessorHealth implements HealthIndicator {
         java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
         java.util.List<Projections.Status> all = new java.util.ArrayList<>();
         Projections.NAMES.forEach(name -> all.add(projections.status(name)));
-        // the saga schedules every deadline: a saga stuck on an event is the most urgent error of all
-        all.add(projections.sagaStatus());
+        // the sagas schedule the deadlines (time limits, rectifications): one stuck on an event is the most urgent error
+        all.addAll(projections.sagaStatuses());
         for (Projections.Status s : all) {
             error |= s.error();
             details.put(s.name(), java.util.Map.of("running", s.running(), "error", s.error(), "lag", Math.max(0, s.head() - s.position())));

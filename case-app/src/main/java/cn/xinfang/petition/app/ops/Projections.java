@@ -1,6 +1,7 @@
 package cn.xinfang.petition.app.ops;
 
 import cn.xinfang.petition.app.config.CaseConfiguration;
+import cn.xinfang.petition.app.config.SupervisionConfiguration;
 import cn.xinfang.petition.app.problem.ServiceException;
 import cn.xinfang.petition.app.security.AdminAuditLog;
 import cn.xinfang.petition.projection.backlog.BacklogProjection;
@@ -13,7 +14,11 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
@@ -77,14 +82,18 @@ public class Projections {
     private final Map<RebuildPass, Thread> threads = new ConcurrentHashMap<>();
     /** Where each processor (or a pass for its view) last failed, until it is past it. */
     private final ProcessorFailures failures;
+    /** The serializer of the token store (Axon's general serializer). */
+    private final Serializer tokenSerializer;
     private volatile boolean closing;
 
     public Projections(EventProcessingConfiguration processing, JdbcTemplate jdbc, ReadModelMaintenance maintenance, Clock clock,
                        PlatformTransactionManager transactions,
                        @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout, AdminAuditLog auditLog,
                        TokenStore tokenStore, EventStorageEngine eventStorage, TransactionManager axonTransactions,
-                       @Value("${cases.performance.rebuild-batch-size:2048}") int passBatchSize, ProcessorFailures failures) {
+                       @Value("${cases.performance.rebuild-batch-size:2048}") int passBatchSize, ProcessorFailures failures,
+                       @Qualifier("serializer") Serializer tokenSerializer) {
         this.failures = failures;
+        this.tokenSerializer = tokenSerializer;
         this.claimTimeout = claimTimeout;
         this.auditLog = auditLog;
         this.transactions = new TransactionTemplate(transactions);
@@ -279,11 +288,14 @@ public class Projections {
         return s;
     }
 
-    /** The time-limit saga's processor, as {@link #status(String)} gives a view's (it is never rebuilt). */
-    public Status sagaStatus() {
-        return status(CaseConfiguration.SAGA_PROCESSOR, processing.eventProcessor(CaseConfiguration.SAGA_PROCESSOR,
-                StreamingEventProcessor.class).orElseThrow(() -> new IllegalStateException("the time-limit saga has no streaming processor")),
-                head());
+    /** The sagas that schedule deadlines (the time limits', the rectifications'): never rebuilt. */
+    public static final List<String> SAGAS = List.of(CaseConfiguration.SAGA_PROCESSOR, SupervisionConfiguration.RECTIFICATION_SAGA);
+
+    /** Each saga's processor, as {@link #status(String)} gives a view's. */
+    public List<Status> sagaStatuses() {
+        long head = head();
+        return SAGAS.stream().map(name -> status(name, processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("saga " + name + " has no streaming processor")), head)).toList();
     }
 
     private long head() {
@@ -307,10 +319,10 @@ public class Projections {
         }
         OptionalLong failed = failures.failedAt(name);
         if (failed.isPresent()) {
-            // a batch failed (in the processor or a rebuild pass): an error until every segment is past its last
-            // event; a failing segment is out of a pooled processor's status between two tries, so the segments
-            // this node does not hold must be held by another node
-            if (!error && position >= failed.getAsLong() && everySegmentHeld(name, mine.keySet())) {
+            // a batch failed (in the processor or a rebuild pass): an error until every segment's stored token is
+            // past its last event, whichever node holds it (a token is stored only when its batch commits; a
+            // failing segment is out of a pooled processor's status between two tries)
+            if (!error && storedPositions(name).stream().allMatch(at -> at >= failed.getAsLong())) {
                 failures.recovered(name, failed.getAsLong());
             } else {
                 error = true;
@@ -321,17 +333,17 @@ public class Projections {
         return new Status(name, p.isRunning(), p.isReplaying(), error, position, head, Math.round(progress * 1000) / 1000.0, caughtUp);
     }
 
-    /** Whether each of the processor's segments is held, here (among {@code mine}) or by another process whose claim has not lapsed. */
-    private boolean everySegmentHeld(String name, java.util.Set<Integer> mine) {
-        Instant lapsedBefore = clock.instant().minus(claimTimeout);
-        return jdbc.query("select segment, owner, timestamp from tokenentry where processorname = ?", (rs, i) -> {
-            if (mine.contains(rs.getInt(1))) {
-                return true;
+    /** The position of each segment's stored token (-1: none yet); a processor with no token yet has none. */
+    private List<Long> storedPositions(String name) {
+        return jdbc.query("select token, tokentype from tokenentry where processorname = ?", (rs, i) -> {
+            byte[] token = rs.getBytes(1);
+            String type = rs.getString(2);
+            if (token == null || type == null) {
+                return -1L;
             }
-            String owner = rs.getString(2);
-            String at = rs.getString(3);
-            return owner != null && !owner.equals(NODE) && at != null && DateTimeUtils.parseInstant(at).isAfter(lapsedBefore);
-        }, name).stream().allMatch(Boolean::booleanValue);
+            TrackingToken t = tokenSerializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
+            return t == null ? -1L : t.position().orElse(-1L);
+        }, name);
     }
 
     private StreamingEventProcessor processor(String name) {

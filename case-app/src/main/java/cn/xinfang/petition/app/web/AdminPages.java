@@ -88,7 +88,7 @@ class AdminPages {
     private String projectionsPage(Model model, String refused, PageProblem problem) {
         List<Projections.Status> all = Projections.NAMES.stream().map(projections::status).toList();
         model.addAttribute("projections", all);
-        model.addAttribute("saga", projections.sagaStatus());
+        model.addAttribute("sagas", projections.sagaStatuses());
         model.addAttribute("replaying", all.stream().anyMatch(p -> !p.caughtUp()));
         model.addAttribute("refused", refused);
         model.addAttribute("problem", problem);

@@ -73,6 +73,7 @@ class ProcessorFailureStatusTest {
             assertThat(health.body().at("/components/eventProcessors/status").asText()).isEqualTo("DOWN");
             assertThat(health.body().at("/components/eventProcessors/details/overdue/error").asBoolean()).isTrue();
             assertThat(health.body().at("/components/eventProcessors/details/time-limit-saga/error").asBoolean()).isFalse();
+            assertThat(health.body().at("/components/eventProcessors/details/rectification-saga/error").asBoolean()).isFalse();
             assertThat(jdbc.queryForObject("select count(*) from overdue_case where case_id = ?", Integer.class, id)).isZero();
         } finally {
             jdbc.execute("alter table overdue_case drop constraint failure_drill");

@@ -543,9 +543,11 @@ class WebPagesBrowserTest {
         assertThat(browser.all(By.cssSelector("tr[data-projection]"))).extracting(e -> e.getAttribute("data-projection"))
                 .containsExactly("ledger", "overdue", "escalations", "backlog");
         assertThat(browser.text(By.cssSelector("tr[data-projection=backlog]"))).contains("积案台账");
-        // the time-limit saga's state below the views: shown, never rebuilt from here
+        // the sagas' state below the views: shown, never rebuilt from here
         browser.reloadUntil("/admin/projections", By.cssSelector("[data-testid=processes] tr[data-processor=time-limit-saga][data-caught-up=true]"));
         assertThat(browser.text(By.cssSelector("tr[data-processor=time-limit-saga]"))).contains("时限提醒与超期").contains("已同步");
+        assertThat(browser.all(By.cssSelector("[data-testid=processes] tr[data-processor]"))).extracting(e -> e.getAttribute("data-processor"))
+                .containsExactly("time-limit-saga", "rectification-saga");
         assertThat(browser.all(By.cssSelector("[data-testid=processes] button"))).isEmpty();
 
         browser.click(By.cssSelector("[data-action=rebuild-ledger]"));
