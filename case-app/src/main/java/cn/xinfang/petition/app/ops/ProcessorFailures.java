@@ -1,8 +1,6 @@
 package cn.xinfang.petition.app.ops;
 
-import org.axonframework.eventhandling.ErrorContext;
 import org.axonframework.eventhandling.ErrorHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.slf4j.Logger;
@@ -55,20 +53,16 @@ public class ProcessorFailures {
      * Axon's default does), which rolls the batch back and retries it with back-off. Nothing is skipped.
      */
     public ErrorHandler errorHandler() {
-        return new ErrorHandler() {
-            @Override
-            public void handleError(ErrorContext context) throws Exception {
-                long last = -1;
-                for (EventMessage<?> event : context.failedEvents()) {
-                    if (event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
-                        last = Math.max(last, tracked.trackingToken().position().orElse(-1));
-                    }
-                }
-                if (last >= 0) {
-                    failed(context.eventProcessor(), last);
-                }
-                PropagatingErrorHandler.instance().handleError(context);
-            }
+        return context -> {
+            context.failedEvents().stream()
+                    .filter(e -> e instanceof TrackedEventMessage<?> t && t.trackingToken() != null)
+                    .mapToLong(e -> ((TrackedEventMessage<?>) e).trackingToken().position().orElse(-1))
+                    .max().ifPresent(last -> {
+                        if (last >= 0) {
+                            failed(context.eventProcessor(), last);
+                        }
+                    });
+            PropagatingErrorHandler.instance().handleError(context);
         };
     }
 }

@@ -4,6 +4,9 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Health of the projections' processors and the sagas' (time limits, rectifications): DOWN when one is in an error
  * state (a batch keeps failing, until the processor is past it); whether each runs and how far it
@@ -32,7 +35,7 @@ public class ProcessorHealth implements HealthIndicator {
     private Health processors() {
         boolean error = false;
         java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
-        java.util.List<Projections.Status> all = new java.util.ArrayList<>();
+        List<Projections.Status> all = new ArrayList<>();
         Projections.NAMES.forEach(name -> all.add(projections.status(name)));
         // the sagas schedule the deadlines (time limits, rectifications): one stuck on an event is the most urgent error
         all.addAll(projections.sagaStatuses());

@@ -306,10 +306,9 @@ public class Projections {
     private Status status(String name, StreamingEventProcessor p, long head) {
         // the slowest segment this node processes: every segment reads the whole stream, so the view is
         // complete up to the lowest of their positions (a node holding no segment reports -1)
-        Map<Integer, EventTrackerStatus> mine = p.processingStatus();
         long position = Long.MAX_VALUE;
         boolean error = false;
-        for (EventTrackerStatus s : mine.values()) {
+        for (EventTrackerStatus s : p.processingStatus().values()) {
             OptionalLong pos = s.getCurrentPosition();
             position = Math.min(position, pos.isPresent() ? pos.getAsLong() : -1);
             error |= s.isErrorState();

@@ -220,13 +220,17 @@ final class RebuildPass {
         unit.attachTransaction(transactions);
         // the event being handled, to say where a failure happened; at[1]: every event was handled (the commit failed)
         Object[] at = new Object[2];
+        MessageHandler<TrackedEventMessage<?>> handlers = event -> {
+            view.handlers().handle(event, Segment.ROOT_SEGMENT);
+            return null;
+        };
         ResultMessage<?> result = unit.executeWithResult(() -> {
             TrackedEventMessage<?> event = unit.getMessage();
             at[0] = event;
             if (unit.isFirstMessage()) {
                 inEachTransaction.run();
             }
-            intercepted(view, unit).proceed();
+            intercepted(view.interceptors(), unit, handlers).proceed();
             if (unit.isLastMessage()) {
                 for (int segment : view.segments()) {
                     tokens.storeToken(event.trackingToken(), view.name(), segment);
@@ -252,12 +256,9 @@ final class RebuildPass {
 
     /** The chain of the view's processor's interceptors around its handlers, for the unit's current event. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static InterceptorChain intercepted(View view, BatchingUnitOfWork<TrackedEventMessage<?>> unit) {
-        MessageHandler<TrackedEventMessage<?>> handlers = event -> {
-            view.handlers().handle(event, Segment.ROOT_SEGMENT);
-            return null;
-        };
-        return new DefaultInterceptorChain(unit, (List) view.interceptors(), handlers);
+    private static InterceptorChain intercepted(List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors,
+                                                BatchingUnitOfWork<TrackedEventMessage<?>> unit, MessageHandler<TrackedEventMessage<?>> handlers) {
+        return new DefaultInterceptorChain(unit, (List) interceptors, handlers);
     }
 
     /** A view's batch failed: nothing of it was committed. */
