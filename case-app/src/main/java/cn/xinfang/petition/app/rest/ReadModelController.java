@@ -12,8 +12,11 @@ import cn.xinfang.petition.projection.escalation.FindEscalationsQuery;
 import cn.xinfang.petition.projection.ledger.FindLedgerQuery;
 import cn.xinfang.petition.projection.ledger.LedgerPage;
 import cn.xinfang.petition.projection.overdue.FindOverdueQuery;
+import cn.xinfang.petition.projection.overdue.FindTimeLimitPageQuery;
 import cn.xinfang.petition.projection.overdue.FindUpcomingQuery;
 import cn.xinfang.petition.projection.overdue.OpenTimeLimit;
+import cn.xinfang.petition.projection.overdue.OpenTimeLimitPage;
+import cn.xinfang.petition.projection.overdue.TimeLimitListQuery;
 import cn.xinfang.petition.projection.stats.FindUnitStatsQuery;
 import cn.xinfang.petition.projection.stats.UnitStats;
 import cn.xinfang.petition.time.BusinessTime;
@@ -120,37 +123,110 @@ public class ReadModelController {
     }
 
     /** 超期清单 as of an instant ({@code asOf}, default now), as known at another ({@code knownAt}, default now). */
+    public List<OpenTimeLimit> overdue(String unit, String asOf, String knownAt) {
+        return overdue(unit, asOf, knownAt, null, null).getBody();
+    }
+
+    /**
+     * 超期清单 as of an instant ({@code asOf}, default now), as known at another ({@code knownAt}, default now):
+     * the whole list, or with {@code page} or {@code size} one page of it (size 1–500, default 50) and the size of
+     * the whole list in {@value #TOTAL_COUNT}.
+     */
     @GetMapping("/overdue")
-    public List<OpenTimeLimit> overdue(@RequestParam(required = false) String unit, @RequestParam(required = false) String asOf,
-                                       @RequestParam(required = false) String knownAt) {
-        Account who = currentUser.get();
-        String scope = access.unitScope(who, unit);
+    public ResponseEntity<List<OpenTimeLimit>> overdue(@RequestParam(required = false) String unit,
+                                                       @RequestParam(required = false) String asOf,
+                                                       @RequestParam(required = false) String knownAt,
+                                                       @RequestParam(required = false) Integer page,
+                                                       @RequestParam(required = false) Integer size) {
         Fields f = new Fields();
+        FindOverdueQuery list = overdueList(f, unit, asOf, knownAt);
+        Paging paging = Paging.of(f, page, size);
+        f.throwIfInvalid();
+        return timeList(list, paging);
+    }
+
+    /** The overdue list asked for, checked as the API checks it (scope, instants; 403 or 400 problems). */
+    public FindOverdueQuery overdueList(String unit, String asOf, String knownAt) {
+        Fields f = new Fields();
+        FindOverdueQuery list = overdueList(f, unit, asOf, knownAt);
+        f.throwIfInvalid();
+        return list;
+    }
+
+    private FindOverdueQuery overdueList(Fields f, String unit, String asOf, String knownAt) {
+        String scope = access.unitScope(currentUser.get(), unit);
         Instant t = TimeParams.start(f, "asOf", asOf, zone);
         Instant k = TimeParams.start(f, "knownAt", knownAt, zone);
-        f.throwIfInvalid();
         Instant now = clock.instant();
-        return queries.query(new FindOverdueQuery(scope, t != null ? t : now, k != null ? k : now),
-                ResponseTypes.multipleInstancesOf(OpenTimeLimit.class)).join();
+        return new FindOverdueQuery(scope, t != null ? t : now, k != null ? k : now);
     }
 
     /** 预警清单: running stages due within {@code within} (default PT8H) after {@code asOf} (default now), as known at {@code knownAt}; most urgent first. */
+    public List<OpenTimeLimit> upcoming(String unit, String within, String asOf, String knownAt) {
+        return upcoming(unit, within, asOf, knownAt, null, null).getBody();
+    }
+
+    /** 预警清单, the whole list or one page of it (as the overdue list). */
     @GetMapping("/upcoming")
-    public List<OpenTimeLimit> upcoming(@RequestParam(required = false) String unit, @RequestParam(required = false) String within,
-                                        @RequestParam(required = false) String asOf, @RequestParam(required = false) String knownAt) {
-        Account who = currentUser.get();
-        String scope = access.unitScope(who, unit);
+    public ResponseEntity<List<OpenTimeLimit>> upcoming(@RequestParam(required = false) String unit,
+                                                        @RequestParam(required = false) String within,
+                                                        @RequestParam(required = false) String asOf,
+                                                        @RequestParam(required = false) String knownAt,
+                                                        @RequestParam(required = false) Integer page,
+                                                        @RequestParam(required = false) Integer size) {
         Fields f = new Fields();
+        FindUpcomingQuery list = upcomingList(f, unit, within, asOf, knownAt);
+        Paging paging = Paging.of(f, page, size);
+        f.throwIfInvalid();
+        return timeList(list, paging);
+    }
+
+    /** The soon-due list asked for, checked as the API checks it. */
+    public FindUpcomingQuery upcomingList(String unit, String within, String asOf, String knownAt) {
+        Fields f = new Fields();
+        FindUpcomingQuery list = upcomingList(f, unit, within, asOf, knownAt);
+        f.throwIfInvalid();
+        return list;
+    }
+
+    private FindUpcomingQuery upcomingList(Fields f, String unit, String within, String asOf, String knownAt) {
+        String scope = access.unitScope(currentUser.get(), unit);
         Duration w = TimeParams.duration(f, "within", within, Duration.ofHours(8));
         if (w != null && w.compareTo(Duration.ofDays(3660)) > 0) {
             f.add("within", "must be at most 10 years (P3660D)", "不得超过 10 年（P3660D）");
         }
         Instant t = TimeParams.start(f, "asOf", asOf, zone);
         Instant k = TimeParams.start(f, "knownAt", knownAt, zone);
-        f.throwIfInvalid();
         Instant now = clock.instant();
-        return queries.query(new FindUpcomingQuery(scope, w, t != null ? t : now, k != null ? k : now),
-                ResponseTypes.multipleInstancesOf(OpenTimeLimit.class)).join();
+        return new FindUpcomingQuery(scope, w, t != null ? t : now, k != null ? k : now);
+    }
+
+    /** The overdue or soon-due list as the pages show it: one page and the size of the whole list. */
+    public OpenTimeLimitPage timeListPage(TimeLimitListQuery list, int page, int size) {
+        return queries.query(new FindTimeLimitPageQuery(list, page, size), ResponseTypes.instanceOf(OpenTimeLimitPage.class)).join();
+    }
+
+    private ResponseEntity<List<OpenTimeLimit>> timeList(TimeLimitListQuery list, Paging paging) {
+        if (paging == null) {
+            return ResponseEntity.ok(queries.query(list, ResponseTypes.multipleInstancesOf(OpenTimeLimit.class)).join());
+        }
+        OpenTimeLimitPage p = timeListPage(list, paging.page(), paging.size());
+        return ResponseEntity.ok().header(TOTAL_COUNT, Long.toString(p.total())).body(p.items());
+    }
+
+    /** A page asked for with {@code page} and/or {@code size}; null when neither was given (the whole list). */
+    record Paging(int page, int size) {
+
+        static final int DEFAULT_SIZE = 50;
+
+        static Paging of(Fields f, Integer page, Integer size) {
+            if (page == null && size == null) {
+                return null;
+            }
+            Paging p = new Paging(page == null ? 0 : page, size == null ? DEFAULT_SIZE : size);
+            pageAndSize(f, p.page, p.size);
+            return p;
+        }
     }
 
     /** 提级 / 积案: escalated cases with their responsible leaders and plans. */
@@ -159,6 +235,9 @@ public class ReadModelController {
         String scope = access.unitScope(currentUser.get(), unit);
         return queries.query(new FindEscalationsQuery(open, scope), ResponseTypes.multipleInstancesOf(EscalatedCase.class)).join();
     }
+
+    /** The header of a page of the overdue or soon-due list that gives the number of entries of the whole list. */
+    public static final String TOTAL_COUNT = "X-Total-Count";
 
     /** The statistics of every key field (the pages' call). */
     public ResponseEntity<?> stats(String from, String to, String format) {

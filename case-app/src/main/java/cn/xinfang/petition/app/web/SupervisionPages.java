@@ -5,6 +5,8 @@ import cn.xinfang.petition.app.rest.ReadModelController;
 import cn.xinfang.petition.projection.escalation.EscalatedCase;
 import cn.xinfang.petition.projection.ledger.LedgerPage;
 import cn.xinfang.petition.projection.overdue.OpenTimeLimit;
+import cn.xinfang.petition.projection.overdue.OpenTimeLimitPage;
+import cn.xinfang.petition.projection.overdue.TimeLimitListQuery;
 import cn.xinfang.petition.projection.stats.UnitStats;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,6 +43,8 @@ class SupervisionPages {
 
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     static final int TREND_WEEKS = 8;
+    /** Entries on a page of the overdue and soon-due lists. */
+    static final int PAGE_SIZE = 50;
 
     private final ReadModelController readModels;
     private final MessageSource messages;
@@ -60,20 +64,28 @@ class SupervisionPages {
 
     @GetMapping("/overdue")
     String overdue(@RequestParam(required = false) String unit, @RequestParam(required = false) String asOf,
-                   @RequestParam(required = false) String knownAt, Model model) {
-        model.addAttribute("items", readModels.overdue(unit, asOf, knownAt));
-        return timeList(model, "overdue", unit, asOf, knownAt, null);
+                   @RequestParam(required = false) String knownAt, @RequestParam(defaultValue = "0") int page, Model model) {
+        return timeList(model, "overdue", readModels.overdueList(unit, asOf, knownAt), page, unit, asOf, knownAt, null);
     }
 
     @GetMapping("/upcoming")
     String upcoming(@RequestParam(required = false) String unit, @RequestParam(required = false) String within,
-                    @RequestParam(required = false) String asOf, @RequestParam(required = false) String knownAt, Model model) {
+                    @RequestParam(required = false) String asOf, @RequestParam(required = false) String knownAt,
+                    @RequestParam(defaultValue = "0") int page, Model model) {
         String w = within == null || within.isBlank() ? "P1D" : within;
-        model.addAttribute("items", readModels.upcoming(unit, w, asOf, knownAt));
-        return timeList(model, "upcoming", unit, asOf, knownAt, w);
+        return timeList(model, "upcoming", readModels.upcomingList(unit, w, asOf, knownAt), page, unit, asOf, knownAt, w);
     }
 
-    private String timeList(Model model, String kind, String unit, String asOf, String knownAt, String within) {
+    private String timeList(Model model, String kind, TimeLimitListQuery list, int page, String unit, String asOf, String knownAt,
+                            String within) {
+        OpenTimeLimitPage first = readModels.timeListPage(list, 0, PAGE_SIZE);
+        int pages = (int) Math.max(1, (first.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.min(Math.max(0, page), pages - 1);
+        OpenTimeLimitPage shown = current == 0 ? first : readModels.timeListPage(list, current, PAGE_SIZE);
+        model.addAttribute("items", shown.items());
+        model.addAttribute("total", shown.total());
+        model.addAttribute("page", current);
+        model.addAttribute("pages", pages);
         model.addAttribute("kind", kind);
         model.addAttribute("unit", unit);
         model.addAttribute("asOf", asOf);

@@ -125,6 +125,38 @@ class ReadModelsTest {
     }
 
     @Test
+    @Order(1)
+    @DisplayName("超期清单可分页：page/size 取一页，X-Total-Count 为全部条数")
+    void theOverdueListPageByPage() {
+        String at = "asOf=2024-03-12T09:00:00%2B08:00";
+        // the whole list, in order: C.SIGN, A.MEET_HANDLING, A.OPINION, B.ACCEPT (test above)
+        Api.Res whole = api.get("supervisor", "/api/overdue?" + at);
+        assertThat(whole.header("X-Total-Count")).isNull();
+        assertThat(overdue(at + "&size=2")).containsExactly("C.SIGN", "A.MEET_HANDLING");
+        assertThat(api.get("supervisor", "/api/overdue?" + at + "&size=2").header("X-Total-Count")).isEqualTo("4");
+        assertThat(overdue(at + "&page=1&size=2")).containsExactly("A.OPINION", "B.ACCEPT");
+        assertThat(overdue(at + "&page=1&size=3")).containsExactly("B.ACCEPT");
+        // past the end: no entry, the count still given
+        Api.Res past = api.get("supervisor", "/api/overdue?" + at + "&page=2&size=2");
+        assertThat(past.body()).isEmpty();
+        assertThat(past.header("X-Total-Count")).isEqualTo("4");
+        // page alone: 50 entries a page
+        assertThat(overdue(at + "&page=0")).hasSize(4);
+        assertThat(api.get("supervisor", "/api/overdue?" + at + "&page=1").body()).isEmpty();
+        assertThat(api.get("supervisor", "/api/overdue?" + at + "&unit=village-1&size=1").header("X-Total-Count")).isEqualTo("1");
+        Api.Res bad = api.get("supervisor", "/api/overdue?" + at + "&page=-1&size=0");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("page", "size");
+        assertThat(api.get("supervisor", "/api/overdue?" + at + "&size=501").status()).isEqualTo(400);
+        assertThat(api.get("supervisor", "/api/overdue?" + at + "&size=many").status()).isEqualTo(400);
+        // the soon-due list pages the same way
+        Api.Res soon = api.get("supervisor", "/api/upcoming?within=PT2H&asOf=2024-03-04T10:30:00%2B08:00&size=1");
+        assertThat(soon.header("X-Total-Count")).isEqualTo("2");
+        assertThat(soon.body()).hasSize(1);
+        assertThat(label(soon.body().get(0).get("caseId").asText()) + "." + soon.body().get(0).get("stage").asText()).isEqualTo("C.SIGN");
+    }
+
+    @Test
     @Order(2)
     void lateness_isGivenInCalendarAndWorkingTime() {
         JsonNode list = api.get("supervisor", "/api/overdue?asOf=2024-03-05T09:00:00%2B08:00").body();

@@ -36,11 +36,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The web pages in a real browser (headless Chromium through Selenium), on the real service and
@@ -352,6 +354,53 @@ class WebPagesBrowserTest {
         assertThat(xlsx.statusCode()).isEqualTo(200);
         assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
         assertThat(cells(xlsx.body())).contains(caseNo, "签收", "2026-11-02 11:00", "6小时");
+    }
+
+    @Test
+    @DisplayName("超期清单每页 50 条，可翻页，翻页时保留筛选条件")
+    void theOverdueListIsShownFiftyEntriesAPage() throws Exception {
+        // 51 letters of village-1 back-entered as received on Monday 2026-11-16 09:00: each SIGN stage was due at 11:00
+        // and is overdue as of Tuesday 09:00 (after the instant the other lists of this class look at, outside the town's
+        // dashboard)
+        List<String> mine = new ArrayList<>();
+        for (int i = 0; i < 51; i++) {
+            Api.Res r = api.post("handler", "/api/cases", """
+                    {"track":"SIMPLE","channel":"LETTER","category":"COMPLAINT",
+                     "petitioner":{"name":"李四","idNumber":"%s","phone":"13912345678","address":"二村"},
+                     "subject":"分页 %d","content":"补录的纸质来信","unit":"village-1","occurredAt":"2026-11-16T09:00:00+08:00"}
+                    """.formatted(GOOD_ID, i));
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            mine.add(r.body().get("id").asText());
+        }
+        String asOf = "asOf=2026-11-17T09:00";
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("supervisor", "/api/overdue?" + asOf + "&unit=village-1").body().size() >= 51);
+        long total = Long.parseLong(api.get("supervisor", "/api/overdue?" + asOf + "&unit=village-1&size=1").header("X-Total-Count"));
+        assertThat(total).isBetween(51L, 100L);
+
+        browser.login("supervisor");
+        browser.open("/overdue?unit=village-1&" + asOf);
+        assertThat(browser.find(By.cssSelector("[data-testid=list-total]")).getText()).isEqualTo("共 " + total + " 条");
+        List<String> seen = new ArrayList<>();
+        List<WebElement> first = browser.driver.findElements(By.cssSelector("table[data-testid=overdue] tbody tr"));
+        assertThat(first).hasSize(50);
+        first.forEach(r -> seen.add(r.getAttribute("data-case")));
+        assertThat(browser.find(By.cssSelector("nav.pager")).getText()).contains("第 1 页，共 2 页");
+        assertThat(browser.present(By.cssSelector("nav.pager [data-action=previous]"))).isFalse();
+
+        browser.click(By.cssSelector("nav.pager [data-action=next]"));
+        browser.waitFor(By.cssSelector("nav.pager [data-action=previous]"));
+        assertThat(browser.path()).contains("page=1").contains("unit=village-1").contains("asOf=2026-11-17T09%3A00");
+        List<WebElement> second = browser.driver.findElements(By.cssSelector("table[data-testid=overdue] tbody tr"));
+        assertThat(second).hasSize((int) total - 50);
+        second.forEach(r -> seen.add(r.getAttribute("data-case")));
+        assertThat(seen).doesNotHaveDuplicates().containsAll(mine);
+        assertThat(browser.find(By.cssSelector("nav.pager")).getText()).contains("第 2 页，共 2 页");
+        assertThat(browser.present(By.cssSelector("nav.pager [data-action=next]"))).isFalse();
+
+        // the spreadsheet holds the whole list, not the page
+        HttpResponse<byte[]> xlsx = download(browser.find(By.cssSelector("[data-action=xlsx]")).getAttribute("href"));
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(cells(xlsx.body()).stream().filter(c -> c.startsWith("分页 ")).count()).isEqualTo(51);
     }
 
     @Test

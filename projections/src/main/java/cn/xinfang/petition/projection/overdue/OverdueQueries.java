@@ -49,28 +49,68 @@ public class OverdueQueries {
 
     @QueryHandler
     public List<OpenTimeLimit> find(FindOverdueQuery q) {
-        Instant t = q.asOf();
-        Instant k = q.knownAt();
-        return query(t, k, q.unit(), " and d.due_at < ?", List.of(ts(t)), true);
+        return query(q, 0, 0).items();
     }
 
     @QueryHandler
     public List<OpenTimeLimit> find(FindUpcomingQuery q) {
-        Instant t = q.asOf();
-        return query(t, q.knownAt(), q.unit(), " and d.due_at >= ? and d.due_at <= ?", List.of(ts(t), ts(t.plus(q.within()))), false);
+        return query(q, 0, 0).items();
     }
 
-    private List<OpenTimeLimit> query(Instant t, Instant k, String unit, String dueCondition, List<Object> dueArgs, boolean overdue) {
+    /**
+     * A page of either list. The page and the size of the whole list come from one statement
+     * ({@code count(*) over ()}, counted before the limit); only a page past the end needs a count of its own.
+     */
+    @QueryHandler
+    public OpenTimeLimitPage find(FindTimeLimitPageQuery q) {
+        return query(q.list(), q.page(), q.size());
+    }
+
+    /** The list, or with {@code size > 0} the page {@code page} of it. */
+    private OpenTimeLimitPage query(TimeLimitListQuery list, int page, int size) {
+        Instant t;
+        Instant k;
+        String unit;
+        String dueCondition;
+        List<Object> dueArgs;
+        boolean overdue;
+        if (list instanceof FindOverdueQuery q) {
+            t = q.asOf();
+            k = q.knownAt();
+            unit = q.unit();
+            dueCondition = " and d.due_at < ?";
+            dueArgs = List.of(ts(t));
+            overdue = true;
+        } else {
+            FindUpcomingQuery q = (FindUpcomingQuery) list;
+            t = q.asOf();
+            k = q.knownAt();
+            unit = q.unit();
+            dueCondition = " and d.due_at >= ? and d.due_at <= ?";
+            dueArgs = List.of(ts(t), ts(t.plus(q.within())));
+            overdue = false;
+        }
         List<Object> args = new ArrayList<>(List.of(ts(t), ts(k), ts(t), ts(k), ts(t), ts(k)));
-        StringBuilder sql = new StringBuilder(OPEN_AT).append(dueCondition);
+        StringBuilder where = new StringBuilder(dueCondition);
         args.addAll(dueArgs);
         if (unit != null && !unit.isBlank()) {
-            sql.append(" and r.unit = ?");
+            where.append(" and r.unit = ?");
             args.add(unit);
         }
-        sql.append(" order by d.due_at, r.case_no, r.stage");
+        boolean paged = size > 0;
+        String sql = (paged ? "select count(*) over () as total," + OPEN_AT.substring("select".length()) : OPEN_AT) + where
+                + " order by d.due_at, r.case_no, r.stage" + (paged ? " limit ? offset ?" : "");
+        List<Object> pageArgs = new ArrayList<>(args);
+        if (paged) {
+            pageArgs.add(size);
+            pageArgs.add((long) page * size);
+        }
         BusinessTime time = rules.calculator().time();
-        return jdbc.query(sql.toString(), (rs, i) -> {
+        long[] total = {0};
+        List<OpenTimeLimit> items = jdbc.query(sql, (rs, i) -> {
+            if (paged) {
+                total[0] = rs.getLong("total");
+            }
             Instant due = instant(rs, "due_at");
             Instant warnedAt = instant(rs, "warned_recorded_at");
             Instant breachedAt = instant(rs, "breached_recorded_at");
@@ -82,6 +122,14 @@ public class OverdueQueries {
                     breachedAt != null && !breachedAt.isAfter(k) && due.isBefore(t),
                     overdue ? Duration.between(due, t) : null, overdue ? time.workingTimeBetween(due, t) : null,
                     overdue ? null : Duration.between(t, due), overdue ? null : time.workingTimeBetween(t, due));
-        }, args.toArray());
+        }, pageArgs.toArray());
+        if (!paged) {
+            return new OpenTimeLimitPage(items.size(), 0, items.size(), items);
+        }
+        if (items.isEmpty() && page > 0) {
+            Long n = jdbc.queryForObject("select count(*) from (" + OPEN_AT + where + ") l", Long.class, args.toArray());
+            total[0] = n == null ? 0 : n;
+        }
+        return new OpenTimeLimitPage(total[0], page, size, items);
     }
 }
