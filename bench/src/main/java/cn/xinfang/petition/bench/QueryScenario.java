@@ -9,6 +9,8 @@ import cn.xinfang.petition.projection.ledger.FindLedgerQuery;
 import cn.xinfang.petition.projection.ledger.LedgerPage;
 import cn.xinfang.petition.projection.overdue.FindOverdueQuery;
 import cn.xinfang.petition.projection.overdue.OpenTimeLimit;
+import cn.xinfang.petition.projection.worklist.FindWorklistQuery;
+import cn.xinfang.petition.projection.worklist.Worklist;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 
@@ -128,6 +130,24 @@ final class QueryScenario {
         Stats.Summary ledgerAll = measure(() -> queries.query(new FindLedgerQuery(null, null, null, null, null, null,
                 null, null, Instant.now(), true, 0, 50), ResponseTypes.instanceOf(LedgerPage.class)).join());
         target(out, "ledger page of all units (page 0, size 50)" + suffix, ledgerAll, f, targeted);
+
+        // the dashboard (工作台): open cases by their earliest running due, 20 a page, of a handler's unit and of all
+        long[] open = {0};
+        Stats.Summary worklistUnit = measure(() -> {
+            Instant now = Instant.now();
+            return queries.query(new FindWorklistQuery(randomUnit(random), null, null, now, 0, 20),
+                    ResponseTypes.instanceOf(Worklist.class)).join();
+        });
+        target(out, "work list of a unit (dashboard, page 0 of 20)" + suffix, worklistUnit, f, false);
+        Stats.Summary worklistAll = measure(() -> {
+            Instant now = Instant.now();
+            Worklist w = queries.query(new FindWorklistQuery(null, null, null, now, 0, 20),
+                    ResponseTypes.instanceOf(Worklist.class)).join();
+            open[0] = w.total();
+            return w;
+        });
+        target(out, "work list of all units (dashboard, page 0 of 20)" + suffix, worklistAll, f, false);
+        out.detail("openCases" + suffix, open[0]);
     }
 
     private String randomUnit(Random random) {

@@ -17,6 +17,8 @@ import cn.xinfang.petition.projection.overdue.FindUpcomingQuery;
 import cn.xinfang.petition.projection.overdue.OpenTimeLimit;
 import cn.xinfang.petition.projection.overdue.OpenTimeLimitPage;
 import cn.xinfang.petition.projection.overdue.TimeLimitListQuery;
+import cn.xinfang.petition.projection.worklist.FindWorklistQuery;
+import cn.xinfang.petition.projection.worklist.Worklist;
 import cn.xinfang.petition.projection.stats.FindUnitStatsQuery;
 import cn.xinfang.petition.projection.stats.UnitStats;
 import cn.xinfang.petition.time.BusinessTime;
@@ -199,6 +201,22 @@ public class ReadModelController {
         Instant k = TimeParams.start(f, "knownAt", knownAt, zone);
         Instant now = clock.instant();
         return new FindUpcomingQuery(scope, w, t != null ? t : now, k != null ? k : now);
+    }
+
+    /**
+     * 工作台: a page of the open cases the user may see (a handler or leader: their unit's), of one status and with a
+     * running stage when given, most urgent first; the last page when {@code page} is past it.
+     */
+    public Worklist worklist(String status, String stage, int page, int size) {
+        String scope = access.unitScope(currentUser.get(), null);
+        Instant now = clock.instant();
+        Worklist w = queries.query(new FindWorklistQuery(scope, status, stage, now, Math.max(0, page), size),
+                ResponseTypes.instanceOf(Worklist.class)).join();
+        int last = (int) Math.max(0, (w.total() - 1) / size);
+        if (w.items().isEmpty() && page > last) {
+            w = queries.query(new FindWorklistQuery(scope, status, stage, now, last, size), ResponseTypes.instanceOf(Worklist.class)).join();
+        }
+        return w;
     }
 
     /** The overdue or soon-due list as the pages show it: one page and the size of the whole list. */

@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import cn.xinfang.petition.projection.worklist.FindWorklistQuery;
+import cn.xinfang.petition.projection.worklist.Worklist;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -52,6 +56,8 @@ class ReadModelsTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    QueryGateway queries;
 
     Api api;
     String a;
@@ -154,6 +160,51 @@ class ReadModelsTest {
         assertThat(soon.header("X-Total-Count")).isEqualTo("2");
         assertThat(soon.body()).hasSize(1);
         assertThat(label(soon.body().get(0).get("caseId").asText()) + "." + soon.body().get(0).get("stage").asText()).isEqualTo("C.SIGN");
+    }
+
+    Worklist worklist(String unit, String status, String stage, int page, int size) {
+        return queries.query(new FindWorklistQuery(unit, status, stage, Instant.now(), page, size),
+                ResponseTypes.instanceOf(Worklist.class)).join();
+    }
+
+    List<String> cases(Worklist w) {
+        List<String> out = new ArrayList<>();
+        w.items().forEach(i -> out.add(label(i.entry().caseId())));
+        return out;
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("工作台：未办结事项按当前环节（最早到期的进行中环节）排序，由数据库分页")
+    void theWorklistOrdersOpenCasesByTheirEarliestRunningDue() {
+        // C's SIGN was due on 03-04 at 11:00; A's MEET_HANDLING and OPINION and B's ACCEPT at the same instant
+        // (03-11, the overdue list above): C, then A and B by case number
+        Worklist all = worklist(null, null, null, 0, 20);
+        assertThat(cases(all)).containsExactly("C", "A", "B");
+        assertThat(all.total()).isEqualTo(3);
+        assertThat(all.items()).extracting(i -> i.entry().seq()).containsExactly(1L, 2L, 3L);
+        Worklist.Item a = all.items().get(1);
+        // due 03-11 (both), NOTIFY 15 days after registration (03-19), CONCLUDE 60 days after acceptance (05-03)
+        assertThat(a.running()).extracting(l -> l.stage()).containsExactly("MEET_HANDLING", "OPINION", "NOTIFY", "CONCLUDE");
+        assertThat(a.next().stage()).isEqualTo("MEET_HANDLING");
+        assertThat(a.entry().currentStage()).isEqualTo("MEET_HANDLING");
+        assertThat(a.entry().idNumber()).as("masked").isEqualTo("110105********002X");
+        assertThat(all.items().get(0).running()).extracting(l -> l.stage()).containsExactly("SIGN", "NOTIFY");
+
+        assertThat(cases(worklist(null, "REGISTERED", null, 0, 20))).containsExactly("C", "B");
+        assertThat(cases(worklist(null, null, "OPINION", 0, 20))).containsExactly("A");
+        assertThat(cases(worklist(null, null, "NOTIFY", 0, 20))).containsExactly("C", "A", "B");
+        assertThat(cases(worklist("village-1", null, null, 0, 20))).containsExactly("B");
+        assertThat(cases(worklist("town", null, "ACCEPT", 0, 20))).isEmpty();
+
+        Worklist second = worklist(null, null, null, 1, 2);
+        assertThat(cases(second)).containsExactly("B");
+        assertThat(second.total()).isEqualTo(3);
+        assertThat(second.items().get(0).entry().seq()).isEqualTo(3);
+        Worklist past = worklist(null, null, null, 5, 2);
+        assertThat(past.items()).isEmpty();
+        assertThat(past.total()).as("counted past the last page").isEqualTo(3);
+        assertThat(worklist("village-2", null, null, 0, 20).total()).isZero();
     }
 
     @Test

@@ -7,6 +7,8 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,16 +60,21 @@ public class LedgerQueries {
         String order = q.newestFirst() ? " order by registered_at desc, case_no desc" : " order by registered_at, case_no";
         long[] seq = {offset};
         List<LedgerEntry> items = jdbc.query("select * from ledger_case" + where + order + " limit ? offset ?",
-                (rs, i) -> new LedgerEntry(++seq[0], rs.getString("case_id"), rs.getString("case_no"),
-                        rs.getString("petitioner_name"), ResidentIdNumber.mask(rs.getString("id_number")),
-                        PhoneNumber.mask(rs.getString("phone")), rs.getString("address"), rs.getString("subject"),
-                        rs.getString("content"), rs.getString("channel"), rs.getString("category"), rs.getString("track"),
-                        rs.getString("unit"), rs.getString("handler"), rs.getString("current_stage"), instant(rs, "current_due"),
-                        rs.getString("status"), rs.getString("resolution"), rs.getString("satisfaction"), rs.getString("remark"),
-                        rs.getBoolean("collective"), rs.getBoolean("escalated"), instant(rs, "registered_at"),
-                        instant(rs, "resolved_at"), instant(rs, "notified_at"), instant(rs, "delivered_at"),
-                        rs.getString("parent_case_id"), rs.getString("review_level"), rs.getString("key_field")), pageArgs.toArray());
+                (rs, i) -> entry(rs, ++seq[0]), pageArgs.toArray());
         return new LedgerPage(total == null ? 0 : total, q.page(), q.size(), items);
+    }
+
+    /** The ledger row at the result set's cursor (every column of {@code ledger_case}), personal data masked. */
+    public static LedgerEntry entry(ResultSet rs, long seq) throws SQLException {
+        return new LedgerEntry(seq, rs.getString("case_id"), rs.getString("case_no"),
+                rs.getString("petitioner_name"), ResidentIdNumber.mask(rs.getString("id_number")),
+                PhoneNumber.mask(rs.getString("phone")), rs.getString("address"), rs.getString("subject"),
+                rs.getString("content"), rs.getString("channel"), rs.getString("category"), rs.getString("track"),
+                rs.getString("unit"), rs.getString("handler"), rs.getString("current_stage"), instant(rs, "current_due"),
+                rs.getString("status"), rs.getString("resolution"), rs.getString("satisfaction"), rs.getString("remark"),
+                rs.getBoolean("collective"), rs.getBoolean("escalated"), instant(rs, "registered_at"),
+                instant(rs, "resolved_at"), instant(rs, "notified_at"), instant(rs, "delivered_at"),
+                rs.getString("parent_case_id"), rs.getString("review_level"), rs.getString("key_field"));
     }
 
     private static void eq(StringBuilder where, List<Object> args, String column, String value) {

@@ -6,10 +6,14 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static cn.xinfang.petition.projection.support.Sql.instant;
 import static cn.xinfang.petition.projection.support.Sql.ts;
@@ -28,9 +32,11 @@ import static cn.xinfang.petition.projection.support.Sql.ts;
 @Component
 public class OverdueQueries {
 
-    private static final String OPEN_AT = """
-            select r.case_id, r.case_no, r.subject, r.unit, r.stage, r.rule, r.started_at, d.due_at, d.warning_at,
-                   r.warned_recorded_at, r.breached_recorded_at
+    /**
+     * The runs {@code r} (time_limit_run) open at T as known at K, each with {@code d}, its due version then
+     * (time_limit_due); six parameters: T, K, T, K, T, K ({@link #openAtArgs}).
+     */
+    private static final String OPEN_RUNS = """
               from time_limit_run r
               join time_limit_due d on d.run_id = r.run_id
              where r.started_at <= ? and r.started_recorded_at <= ?
@@ -38,6 +44,11 @@ public class OverdueQueries {
                and d.version_no = (select max(d2.version_no) from time_limit_due d2
                                     where d2.run_id = r.run_id and d2.effective_at <= ? and d2.recorded_at <= ?)
             """;
+
+    private static final String OPEN_AT = """
+            select r.case_id, r.case_no, r.subject, r.unit, r.stage, r.rule, r.started_at, d.due_at, d.warning_at,
+                   r.warned_recorded_at, r.breached_recorded_at
+            """ + OPEN_RUNS;
 
     private final JdbcTemplate jdbc;
     private final TimeRules rules;
@@ -66,6 +77,49 @@ public class OverdueQueries {
         return query(q.list(), q.page(), q.size());
     }
 
+    /** The parameters of {@link #OPEN_RUNS} for T and K. */
+    private static List<Object> openAtArgs(Instant t, Instant k) {
+        return new ArrayList<>(List.of(ts(t), ts(k), ts(t), ts(k), ts(t), ts(k)));
+    }
+
+    /**
+     * The stages of these cases running at T as known at K, most urgent first, each case's in its own list (an empty
+     * list for a case with none): lateness for those past due at T, the time left for the others.
+     */
+    public Map<String, List<OpenTimeLimit>> runningOf(List<String> caseIds, Instant t, Instant k) {
+        Map<String, List<OpenTimeLimit>> out = new LinkedHashMap<>();
+        caseIds.forEach(id -> out.put(id, new ArrayList<>()));
+        if (caseIds.isEmpty()) {
+            return out;
+        }
+        List<Object> args = openAtArgs(t, k);
+        args.addAll(caseIds);
+        BusinessTime time = rules.calculator().time();
+        jdbc.query(OPEN_AT + " and r.case_id in (" + String.join(", ", java.util.Collections.nCopies(caseIds.size(), "?"))
+                        + ") order by d.due_at, r.stage",
+                rs -> {
+                    OpenTimeLimit l = open(rs, t, k, time);
+                    out.get(l.caseId()).add(l);
+                }, args.toArray());
+        return out;
+    }
+
+    /** The run at the cursor, open at T as known at K: past due at T (lateness) or not yet (time left). */
+    private static OpenTimeLimit open(ResultSet rs, Instant t, Instant k, BusinessTime time) throws SQLException {
+        Instant due = instant(rs, "due_at");
+        Instant warnedAt = instant(rs, "warned_recorded_at");
+        Instant breachedAt = instant(rs, "breached_recorded_at");
+        boolean overdue = due.isBefore(t);
+        return new OpenTimeLimit(rs.getString("case_id"), rs.getString("case_no"), rs.getString("subject"),
+                rs.getString("unit"), rs.getString("stage"), rs.getString("rule"), instant(rs, "started_at"), due,
+                instant(rs, "warning_at"),
+                // raised by T (the warning instant, the due instant) and recorded by K
+                warnedAt != null && !warnedAt.isAfter(k) && !instant(rs, "warning_at").isAfter(t),
+                breachedAt != null && !breachedAt.isAfter(k) && overdue,
+                overdue ? Duration.between(due, t) : null, overdue ? time.workingTimeBetween(due, t) : null,
+                overdue ? null : Duration.between(t, due), overdue ? null : time.workingTimeBetween(t, due));
+    }
+
     /** The list, or with {@code size > 0} the page {@code page} of it. */
     private OpenTimeLimitPage query(TimeLimitListQuery list, int page, int size) {
         Instant t;
@@ -73,14 +127,12 @@ public class OverdueQueries {
         String unit;
         String dueCondition;
         List<Object> dueArgs;
-        boolean overdue;
         if (list instanceof FindOverdueQuery q) {
             t = q.asOf();
             k = q.knownAt();
             unit = q.unit();
             dueCondition = " and d.due_at < ?";
             dueArgs = List.of(ts(t));
-            overdue = true;
         } else {
             FindUpcomingQuery q = (FindUpcomingQuery) list;
             t = q.asOf();
@@ -88,9 +140,8 @@ public class OverdueQueries {
             unit = q.unit();
             dueCondition = " and d.due_at >= ? and d.due_at <= ?";
             dueArgs = List.of(ts(t), ts(t.plus(q.within())));
-            overdue = false;
         }
-        List<Object> args = new ArrayList<>(List.of(ts(t), ts(k), ts(t), ts(k), ts(t), ts(k)));
+        List<Object> args = openAtArgs(t, k);
         StringBuilder where = new StringBuilder(dueCondition);
         args.addAll(dueArgs);
         if (unit != null && !unit.isBlank()) {
@@ -111,17 +162,7 @@ public class OverdueQueries {
             if (paged) {
                 total[0] = rs.getLong("total");
             }
-            Instant due = instant(rs, "due_at");
-            Instant warnedAt = instant(rs, "warned_recorded_at");
-            Instant breachedAt = instant(rs, "breached_recorded_at");
-            return new OpenTimeLimit(rs.getString("case_id"), rs.getString("case_no"), rs.getString("subject"),
-                    rs.getString("unit"), rs.getString("stage"), rs.getString("rule"), instant(rs, "started_at"), due,
-                    instant(rs, "warning_at"),
-                    // raised by T (the warning instant, the due instant) and recorded by K
-                    warnedAt != null && !warnedAt.isAfter(k) && !instant(rs, "warning_at").isAfter(t),
-                    breachedAt != null && !breachedAt.isAfter(k) && due.isBefore(t),
-                    overdue ? Duration.between(due, t) : null, overdue ? time.workingTimeBetween(due, t) : null,
-                    overdue ? null : Duration.between(t, due), overdue ? null : time.workingTimeBetween(t, due));
+            return open(rs, t, k, time);
         }, pageArgs.toArray());
         if (!paged) {
             return new OpenTimeLimitPage(items.size(), 0, items.size(), items);

@@ -1,0 +1,88 @@
+package cn.xinfang.petition.projection.worklist;
+
+import cn.xinfang.petition.projection.ledger.LedgerEntry;
+import cn.xinfang.petition.projection.ledger.LedgerQueries;
+import cn.xinfang.petition.projection.overdue.OpenTimeLimit;
+import cn.xinfang.petition.projection.overdue.OverdueQueries;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Answers the work list from the ledger, whatever the number of open cases: one statement orders the open
+ * cases by the due instant of their current stage ({@code ledger_case.current_due}, the running stage due
+ * first, kept by the ledger) and counts them, reading only the columns it orders by; then the page's rows
+ * by their keys, and their running stages from the overdue view.
+ */
+@Component
+public class WorklistQueries {
+
+    /** The statuses of a case still being handled. */
+    public static final List<String> OPEN_STATUSES = List.of("REGISTERED", "SIGNED", "ACCEPTED", "OPINION_GIVEN");
+
+    private final JdbcTemplate jdbc;
+    private final OverdueQueries overdue;
+
+    public WorklistQueries(JdbcTemplate jdbc, OverdueQueries overdue) {
+        this.jdbc = jdbc;
+        this.overdue = overdue;
+    }
+
+    @QueryHandler
+    public Worklist find(FindWorklistQuery q) {
+        StringBuilder where = new StringBuilder(" where c.status in (").append(marks(OPEN_STATUSES.size())).append(")");
+        List<Object> args = new ArrayList<>(OPEN_STATUSES);
+        if (q.status() != null) {
+            where.append(" and c.status = ?");
+            args.add(q.status());
+        }
+        if (q.unit() != null) {
+            where.append(" and c.unit = ?");
+            args.add(q.unit());
+        }
+        if (q.stage() != null) {
+            where.append(" and exists (select 1 from ledger_stage s where s.case_id = c.case_id and s.stage = ?)");
+            args.add(q.stage());
+        }
+        long offset = (long) q.page() * q.size();
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(q.size());
+        pageArgs.add(offset);
+        long[] total = {0};
+        List<String> ids = jdbc.query("select count(*) over () as total, c.case_id from ledger_case c" + where
+                + " order by c.current_due nulls last, c.case_no limit ? offset ?", (rs, i) -> {
+            total[0] = rs.getLong("total");
+            return rs.getString("case_id");
+        }, pageArgs.toArray());
+        if (ids.isEmpty()) {
+            Long n = offset == 0 ? Long.valueOf(0) : jdbc.queryForObject("select count(*) from ledger_case c" + where, Long.class, args.toArray());
+            return new Worklist(n == null ? 0 : n, q.page(), q.size(), List.of());
+        }
+        Map<String, Integer> position = new HashMap<>();
+        ids.forEach(id -> position.put(id, position.size()));
+        Map<String, LedgerEntry> rows = new HashMap<>();
+        jdbc.query("select * from ledger_case where case_id in (" + marks(ids.size()) + ")", rs -> {
+            LedgerEntry e = LedgerQueries.entry(rs, offset + position.get(rs.getString("case_id")) + 1);
+            rows.put(e.caseId(), e);
+        }, ids.toArray());
+        Map<String, List<OpenTimeLimit>> running = overdue.runningOf(ids, q.now(), q.now());
+        List<Worklist.Item> items = new ArrayList<>();
+        for (String id : ids) {
+            LedgerEntry e = rows.get(id);
+            if (e != null) { // gone between the two statements (a rebuild reset the ledger): left out of this page
+                items.add(new Worklist.Item(e, running.get(id)));
+            }
+        }
+        return new Worklist(total[0], q.page(), q.size(), items);
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+}
