@@ -134,12 +134,13 @@ final class MixedScenario {
                     HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/overdue?unit=" + UNIT + "&size=50"))
                             .header("Authorization", supervisor).timeout(Duration.ofSeconds(60)).GET().build(),
                             HttpResponse.BodyHandlers.ofByteArray());
-                    pollLatency.add(System.nanoTime() - t);
+                    long took = System.nanoTime() - t;
+                    pollLatency.add(took);
                     if (r.statusCode() != 200) {
                         throw new IllegalStateException("GET /api/overdue answered " + r.statusCode());
                     }
-                    listSizes.add(r.headers().firstValue("X-Total-Count").orElse("?") + " (pool: "
-                            + (pending == null ? "?" : (int) pending.value()) + " waiting)");
+                    listSizes.add(r.headers().firstValue("X-Total-Count").orElse("?") + " entries, "
+                            + Machine.round(took / 1e6) + " ms (pool: " + (pending == null ? "?" : (int) pending.value()) + " waiting)");
                     Thread.sleep(Math.max(0, 1000 - (System.nanoTime() - t) / 1_000_000));
                 }
             } catch (Exception e) {

@@ -404,6 +404,43 @@ class WebPagesBrowserTest {
     }
 
     @Test
+    @DisplayName("工作台：二村经办人只看到本单位的在办事项，每页 20 件；页码超出时显示最后一页")
+    void theDashboardShowsTheUnitsOpenCasesTwentyAPage() {
+        // 21 letters of village-2, received on Monday 2026-11-16 at 09:00 + i minutes: each SIGN stage is due two working
+        // hours later, so the dashboard lists them in the order they were received; one more letter for the town
+        List<String> mine = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            Api.Res r = api.post("village2", "/api/cases", """
+                    {"track":"SIMPLE","channel":"LETTER","category":"COMPLAINT",
+                     "petitioner":{"name":"李四","idNumber":"%s","phone":"13912345678","address":"二村"},
+                     "subject":"二村来信 %d","content":"补录的纸质来信","unit":"village-2","occurredAt":"2026-11-16T09:%02d:00+08:00"}
+                    """.formatted(GOOD_ID, i, i));
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            mine.add(r.body().get("id").asText());
+        }
+        String town = backEnteredCase("镇里的来信");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from ledger_case where unit = 'village-2' and current_due is not null", Long.class) >= 21
+                && jdbc.queryForObject("select count(*) from ledger_case where case_id = ?", Long.class, town) == 1);
+
+        browser.login("village2");
+        browser.open("/");
+        assertThat(browser.text(By.cssSelector("[data-testid=dashboard-count]"))).isEqualTo("在办事项 21 件");
+        List<String> first = new ArrayList<>();
+        browser.driver.findElements(By.cssSelector("table[data-testid=dashboard] tbody tr")).forEach(r -> first.add(r.getAttribute("data-case")));
+        assertThat(first).containsExactlyElementsOf(mine.subList(0, 20));
+        assertThat(browser.find(By.cssSelector("nav.pager")).getText()).contains("第 1 页，共 2 页");
+
+        // a page past the end shows the last one
+        browser.open("/?page=99");
+        List<String> last = new ArrayList<>();
+        browser.driver.findElements(By.cssSelector("table[data-testid=dashboard] tbody tr")).forEach(r -> last.add(r.getAttribute("data-case")));
+        assertThat(last).containsExactly(mine.get(20));
+        assertThat(browser.find(By.cssSelector("nav.pager")).getText()).contains("第 2 页，共 2 页");
+        assertThat(browser.driver.getPageSource()).doesNotContain(town).doesNotContain("镇里的来信");
+    }
+
+    @Test
     @DisplayName("督查和审计可以“显示”完整身份证号，并记录在访问日志中；经办人没有该按钮")
     void revealingPersonalDataIsForSupervisorsAndIsLogged() {
         String id = backEnteredCase("显示个人信息");
