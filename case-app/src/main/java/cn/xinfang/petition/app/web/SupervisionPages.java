@@ -78,10 +78,13 @@ class SupervisionPages {
 
     private String timeList(Model model, String kind, TimeLimitListQuery list, int page, String unit, String asOf, String knownAt,
                             String within) {
-        OpenTimeLimitPage first = readModels.timeListPage(list, 0, PAGE_SIZE);
-        int pages = (int) Math.max(1, (first.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        // the page asked for; past the end (the list shrank, or a typed URL), the last page
+        OpenTimeLimitPage shown = readModels.timeListPage(list, Math.max(0, page), PAGE_SIZE);
+        int pages = (int) Math.max(1, (shown.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.min(Math.max(0, page), pages - 1);
-        OpenTimeLimitPage shown = current == 0 ? first : readModels.timeListPage(list, current, PAGE_SIZE);
+        if (current != shown.page()) {
+            shown = readModels.timeListPage(list, current, PAGE_SIZE);
+        }
         model.addAttribute("items", shown.items());
         model.addAttribute("total", shown.total());
         model.addAttribute("page", current);

@@ -122,11 +122,16 @@ class WebPagesBrowserTest {
 
     /** A back-entered (补录) simple case registered on Monday 2026-11-02 09:00 Shanghai: its SIGN was due 11:00 the same day. */
     String backEnteredCase(String subject) {
-        Api.Res r = api.post("handler", "/api/cases", """
+        return backEnteredCase("handler", "town", subject, "2026-11-02T09:00:00+08:00");
+    }
+
+    /** A letter registered by {@code user} for {@code unit}, entered after the fact as received at {@code receivedAt}. */
+    String backEnteredCase(String user, String unit, String subject, String receivedAt) {
+        Api.Res r = api.post(user, "/api/cases", """
                 {"track":"SIMPLE","channel":"LETTER","category":"COMPLAINT",
                  "petitioner":{"name":"李四","idNumber":"%s","phone":"13912345678","address":"二村"},
-                 "subject":"%s","content":"补录的纸质来信","unit":"town","occurredAt":"2026-11-02T09:00:00+08:00"}
-                """.formatted(GOOD_ID, subject));
+                 "subject":"%s","content":"补录的纸质来信","unit":"%s","occurredAt":"%s"}
+                """.formatted(GOOD_ID, subject, unit, receivedAt));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r.body().get("id").asText();
     }
@@ -364,13 +369,7 @@ class WebPagesBrowserTest {
         // dashboard)
         List<String> mine = new ArrayList<>();
         for (int i = 0; i < 51; i++) {
-            Api.Res r = api.post("handler", "/api/cases", """
-                    {"track":"SIMPLE","channel":"LETTER","category":"COMPLAINT",
-                     "petitioner":{"name":"李四","idNumber":"%s","phone":"13912345678","address":"二村"},
-                     "subject":"分页 %d","content":"补录的纸质来信","unit":"village-1","occurredAt":"2026-11-16T09:00:00+08:00"}
-                    """.formatted(GOOD_ID, i));
-            assertThat(r.status()).as(r.toString()).isEqualTo(201);
-            mine.add(r.body().get("id").asText());
+            mine.add(backEnteredCase("handler", "village-1", "分页 " + i, "2026-11-16T09:00:00+08:00"));
         }
         String asOf = "asOf=2026-11-17T09:00";
         await().atMost(Duration.ofSeconds(30)).until(() -> api.get("supervisor", "/api/overdue?" + asOf + "&unit=village-1").body().size() >= 51);
@@ -410,13 +409,7 @@ class WebPagesBrowserTest {
         // hours later, so the dashboard lists them in the order they were received; one more letter for the town
         List<String> mine = new ArrayList<>();
         for (int i = 0; i < 21; i++) {
-            Api.Res r = api.post("village2", "/api/cases", """
-                    {"track":"SIMPLE","channel":"LETTER","category":"COMPLAINT",
-                     "petitioner":{"name":"李四","idNumber":"%s","phone":"13912345678","address":"二村"},
-                     "subject":"二村来信 %d","content":"补录的纸质来信","unit":"village-2","occurredAt":"2026-11-16T09:%02d:00+08:00"}
-                    """.formatted(GOOD_ID, i, i));
-            assertThat(r.status()).as(r.toString()).isEqualTo(201);
-            mine.add(r.body().get("id").asText());
+            mine.add(backEnteredCase("village2", "village-2", "二村来信 " + i, "2026-11-16T09:%02d:00+08:00".formatted(i)));
         }
         String town = backEnteredCase("镇里的来信");
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(

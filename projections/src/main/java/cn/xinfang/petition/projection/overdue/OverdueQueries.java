@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static cn.xinfang.petition.projection.support.Sql.instant;
+import static cn.xinfang.petition.projection.support.Sql.placeholders;
 import static cn.xinfang.petition.projection.support.Sql.ts;
 
 /**
@@ -32,11 +33,9 @@ import static cn.xinfang.petition.projection.support.Sql.ts;
 @Component
 public class OverdueQueries {
 
-    /**
-     * The runs {@code r} (time_limit_run) open at T as known at K, each with {@code d}, its due version then
-     * (time_limit_due); six parameters: T, K, T, K, T, K ({@link #openAtArgs}).
-     */
-    private static final String OPEN_RUNS = """
+    private static final String OPEN_AT = """
+            select r.case_id, r.case_no, r.subject, r.unit, r.stage, r.rule, r.started_at, d.due_at, d.warning_at,
+                   r.warned_recorded_at, r.breached_recorded_at
               from time_limit_run r
               join time_limit_due d on d.run_id = r.run_id
              where r.started_at <= ? and r.started_recorded_at <= ?
@@ -44,11 +43,6 @@ public class OverdueQueries {
                and d.version_no = (select max(d2.version_no) from time_limit_due d2
                                     where d2.run_id = r.run_id and d2.effective_at <= ? and d2.recorded_at <= ?)
             """;
-
-    private static final String OPEN_AT = """
-            select r.case_id, r.case_no, r.subject, r.unit, r.stage, r.rule, r.started_at, d.due_at, d.warning_at,
-                   r.warned_recorded_at, r.breached_recorded_at
-            """ + OPEN_RUNS;
 
     private final JdbcTemplate jdbc;
     private final TimeRules rules;
@@ -77,7 +71,7 @@ public class OverdueQueries {
         return query(q.list(), q.page(), q.size());
     }
 
-    /** The parameters of {@link #OPEN_RUNS} for T and K. */
+    /** The parameters of {@link #OPEN_AT} for T and K. */
     private static List<Object> openAtArgs(Instant t, Instant k) {
         return new ArrayList<>(List.of(ts(t), ts(k), ts(t), ts(k), ts(t), ts(k)));
     }
@@ -95,7 +89,7 @@ public class OverdueQueries {
         List<Object> args = openAtArgs(t, k);
         args.addAll(caseIds);
         BusinessTime time = rules.calculator().time();
-        jdbc.query(OPEN_AT + " and r.case_id in (" + String.join(", ", java.util.Collections.nCopies(caseIds.size(), "?"))
+        jdbc.query(OPEN_AT + " and r.case_id in (" + placeholders(caseIds.size())
                         + ") order by d.due_at, r.stage",
                 rs -> {
                     OpenTimeLimit l = open(rs, t, k, time);

@@ -5,8 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
 
-/** Conversions between instants and {@code TIMESTAMP WITH TIME ZONE} that behave the same on PostgreSQL and H2. */
+/** Conversions between instants and {@code TIMESTAMP WITH TIME ZONE} that behave the same on PostgreSQL and H2, and small SQL helpers. */
 public final class Sql {
 
     private Sql() {
@@ -19,6 +20,11 @@ public final class Sql {
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
+    }
+
+    /** {@code n} placeholders for an IN list: {@code ?, ?, ?}. */
+    public static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     /** {@code %text%} for LIKE, with LIKE's own wildcards escaped (escape character {@code !}). */

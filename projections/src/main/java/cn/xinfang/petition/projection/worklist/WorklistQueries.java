@@ -9,10 +9,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import static cn.xinfang.petition.projection.support.Sql.placeholders;
 
 /**
  * Answers the work list from the ledger, whatever the number of open cases: one statement orders the open
@@ -36,7 +37,7 @@ public class WorklistQueries {
 
     @QueryHandler
     public Worklist find(FindWorklistQuery q) {
-        StringBuilder where = new StringBuilder(" where c.status in (").append(marks(OPEN_STATUSES.size())).append(")");
+        StringBuilder where = new StringBuilder(" where c.status in (").append(placeholders(OPEN_STATUSES.size())).append(")");
         List<Object> args = new ArrayList<>(OPEN_STATUSES);
         if (q.status() != null) {
             where.append(" and c.status = ?");
@@ -67,7 +68,7 @@ public class WorklistQueries {
         Map<String, Integer> position = new HashMap<>();
         ids.forEach(id -> position.put(id, position.size()));
         Map<String, LedgerEntry> rows = new HashMap<>();
-        jdbc.query("select * from ledger_case where case_id in (" + marks(ids.size()) + ")", rs -> {
+        jdbc.query("select * from ledger_case where case_id in (" + placeholders(ids.size()) + ")", rs -> {
             LedgerEntry e = LedgerQueries.entry(rs, offset + position.get(rs.getString("case_id")) + 1);
             rows.put(e.caseId(), e);
         }, ids.toArray());
@@ -80,9 +81,5 @@ public class WorklistQueries {
             }
         }
         return new Worklist(total[0], q.page(), q.size(), items);
-    }
-
-    private static String marks(int n) {
-        return String.join(", ", Collections.nCopies(n, "?"));
     }
 }
