@@ -58,6 +58,48 @@ class KeyedWritesTest {
     }
 
     @Test
+    @DisplayName("多个事项的同一单行插入合成多行插入，每条行数为2的幂")
+    void oneRowInsertsOfSeveralKeysGoOutAsMultiRowInsertsOfPowerOfTwoRows() {
+        Recording jdbc = new Recording();
+        KeyedWrites writes = new KeyedWrites(jdbc);
+        String insert = "insert into t (a, b) values (?, ?) on conflict do nothing";
+        for (int k = 1; k <= 7; k++) {
+            writes.add("K" + k, insert, "k" + k, k);
+        }
+        writes.add("K1", "insert into t (a, b) values (?, (select 1))", "x", 0);
+        writes.add("K2", "insert into t (a, b) values (?, (select 1))", "y", 0);
+
+        int calls = writes.flush();
+
+        // 7 rows: 4 + 2 + 1, in the order the keys wrote them; an insert with more than parameters in its row stays a batch
+        assertThat(jdbc.calls).containsExactly(
+                "update insert into t (a, b) values (?, ?), (?, ?), (?, ?), (?, ?) on conflict do nothing [k1, 1, k2, 2, k3, 3, k4, 4]",
+                "update insert into t (a, b) values (?, ?), (?, ?) on conflict do nothing [k5, 5, k6, 6]",
+                "update insert into t (a, b) values (?, ?) on conflict do nothing [k7, 7]",
+                "batch insert into t (a, b) values (?, (select 1)) [x, 0] [y, 0]");
+        assertThat(calls).isEqualTo(4);
+    }
+
+    @Test
+    @DisplayName("多行插入每条至多256行")
+    void aMultiRowInsertCarriesAtMostMaxRows() {
+        Recording jdbc = new Recording();
+        KeyedWrites writes = new KeyedWrites(jdbc);
+        for (int k = 0; k < 300; k++) {
+            writes.add("K" + k, "INSERT INTO t (a) VALUES (?)", k);
+        }
+
+        assertThat(writes.flush()).isEqualTo(4);
+
+        // 300 = 256 + 32 + 8 + 4, each statement's rows in order
+        assertThat(jdbc.calls).extracting(c -> c.chars().filter(ch -> ch == '?').count())
+                .containsExactly(256L, 32L, 8L, 4L);
+        assertThat(jdbc.calls.get(1)).startsWith("update INSERT INTO t (a) VALUES (?), (?)").endsWith("[256, 257, 258, 259, 260, 261, "
+                + "262, 263, 264, 265, 266, 267, 268, 269, 270, 271, 272, 273, 274, 275, 276, 277, 278, 279, 280, 281, 282, 283, 284, "
+                + "285, 286, 287]");
+    }
+
+    @Test
     @DisplayName("在工作单元之外立即写入")
     void outsideAUnitOfWorkAWriteRunsAtOnce() {
         Recording jdbc = new Recording();

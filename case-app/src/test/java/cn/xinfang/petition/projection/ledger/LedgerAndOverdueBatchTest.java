@@ -232,4 +232,58 @@ class LedgerAndOverdueBatchTest {
         all.handle(history, 0, 2, true);
         assertThat(all.rows().toString()).as("the whole history twice in one batch").isEqualTo(batched.toString());
     }
+
+    /** Five cases registered ("2024-00002n", subject "事项n"), in the events of their own ids. */
+    static List<Object> fiveRegistered() {
+        List<Object> events = new ArrayList<>();
+        for (int n = 1; n <= 5; n++) {
+            events.add(new PetitionRegisteredEvent(new CaseId("case-m" + n), "2024-00002" + n, Track.GENERAL, Channel.LETTER,
+                    Category.COMPLAINT, new Petitioner("赵六", null, "13912345678", null), 1, false, "事项" + n, "内容", "town", "town",
+                    null, null, null, HANDLER, at("2024-03-04T09:00"), at("2024-03-04T09:00"), null, null, null, List.of()));
+        }
+        return events;
+    }
+
+    /** ACCEPT starts for each of the five cases, RESPOND for the first two. */
+    static List<Object> fiveStarted() {
+        List<Object> events = new ArrayList<>();
+        for (int n = 1; n <= 5; n++) {
+            events.add(new TimeLimitStartedEvent(new CaseId("case-m" + n), "town", ACCEPT, at("2024-03-04T09:00"), at("2024-03-04T09:00")));
+        }
+        for (int n = 1; n <= 2; n++) {
+            events.add(new TimeLimitStartedEvent(new CaseId("case-m" + n), "town", RESPOND, at("2024-03-04T09:00"), at("2024-03-04T09:00")));
+        }
+        return events;
+    }
+
+    @Test
+    @DisplayName("多个事项在一个批次内（多行插入）、逐个处理、重启后（事项编号与事由从表中读取）：超期视图的行相同，按手工给定")
+    void severalCasesInOneBatchOneByOneOrAfterARestartGiveTheSameRuns() {
+        handle(fiveRegistered(), 0, 1, true);
+        handle(fiveStarted(), 5, 1, true);
+        List<String> expected = List.of(
+                "event-10 2024-000021 事项1 RESPOND", "event-11 2024-000022 事项2 RESPOND",
+                "event-5 2024-000021 事项1 ACCEPT", "event-6 2024-000022 事项2 ACCEPT", "event-7 2024-000023 事项3 ACCEPT",
+                "event-8 2024-000024 事项4 ACCEPT", "event-9 2024-000025 事项5 ACCEPT");
+        String runs = "select run_id || ' ' || case_no || ' ' || subject || ' ' || stage from time_limit_run order by run_id";
+        assertThat(jdbc.queryForList(runs, String.class)).containsExactlyElementsOf(expected);
+        assertThat(jdbc.queryForList("select run_id || ' ' || version_no from time_limit_due order by run_id", String.class))
+                .containsExactly("event-10 10", "event-11 11", "event-5 5", "event-6 6", "event-7 7", "event-8 8", "event-9 9");
+        List<Map<String, Object>> batched = rows();
+
+        LedgerAndOverdueBatchTest single = new LedgerAndOverdueBatchTest();
+        single.setUp();
+        single.handle(fiveRegistered(), 0, 1, false);
+        single.handle(fiveStarted(), 5, 1, false);
+        assertThat(single.rows().toString()).as("each event on its own").isEqualTo(batched.toString());
+
+        // a new instance knows no case: the inserts read the number and subject from overdue_case
+        LedgerAndOverdueBatchTest restarted = new LedgerAndOverdueBatchTest();
+        restarted.setUp();
+        restarted.handle(fiveRegistered(), 0, 1, true);
+        restarted.overdue = new OverdueProjection(restarted.jdbc);
+        restarted.handle(fiveStarted(), 5, 2, true);
+        assertThat(restarted.jdbc.queryForList(runs, String.class)).as("after a restart").containsExactlyElementsOf(expected);
+        assertThat(restarted.rows().toString()).as("after a restart, each start twice").isEqualTo(batched.toString());
+    }
 }

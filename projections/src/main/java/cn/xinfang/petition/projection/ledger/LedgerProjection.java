@@ -6,6 +6,7 @@ import cn.xinfang.petition.api.ResidentIdNumber;
 import cn.xinfang.petition.api.Role;
 import cn.xinfang.petition.api.event.*;
 import cn.xinfang.petition.api.lifecycle.CaseStatusEvolution;
+import cn.xinfang.petition.projection.support.KeyedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,7 +29,8 @@ import static cn.xinfang.petition.projection.support.Sql.ts;
 
 /**
  * Builds {@code ledger_case} and {@code ledger_stage}. Every write sets absolute values, so a
- * handler applied twice leaves the same rows.
+ * handler applied twice leaves the same rows. In a batch of events the writes are sent just before
+ * it commits (issue 18: one round trip per event was most of a rebuild's time in this view).
  */
 @Component
 @ProcessingGroup(LedgerProjection.NAME)
@@ -53,42 +56,44 @@ public class LedgerProjection {
                 e.reviewLevel() == null ? null : e.reviewLevel().name(), e.petitioner().personId(),
                 // issue 15: the key field (重点领域), a filter of the ledger
                 e.field() == null ? null : e.field().name(), e.caseId().value()};
-        int updated = jdbc.update("update ledger_case set case_no = ?, petitioner_name = ?, id_number = ?, phone = ?, address = ?, "
+        // the update sets the row when it is there (applied twice), the insert writes it when it is not:
+        // two writes of the case that need no answer, so they wait for the batch like the others
+        write(e.caseId().value(), "update ledger_case set case_no = ?, petitioner_name = ?, id_number = ?, phone = ?, address = ?, "
                 + "subject = ?, content = ?, channel = ?, category = ?, track = ?, unit = ?, first_unit = ?, handler = ?, "
                 + "headcount = ?, collective = ?, remark = ?, registered_at = ?, recorded_at = ?, status = ?, "
                 + "accused_unit = ?, parent_case_id = ?, review_level = ?, person_id = ?, key_field = ?, escalated = false "
                 + "where case_id = ?", values);
-        if (updated == 0) {
-            jdbc.update("insert into ledger_case (case_no, petitioner_name, id_number, phone, address, subject, content, channel, "
-                    + "category, track, unit, first_unit, handler, headcount, collective, remark, registered_at, recorded_at, "
-                    + "status, accused_unit, parent_case_id, review_level, person_id, key_field, case_id, escalated) "
-                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false)",
-                    values);
-        }
+        Object[] insert = Arrays.copyOf(values, values.length + 1);
+        insert[values.length] = e.caseId().value();
+        write(e.caseId().value(), "insert into ledger_case (case_no, petitioner_name, id_number, phone, address, subject, content, "
+                + "channel, category, track, unit, first_unit, handler, headcount, collective, remark, registered_at, recorded_at, "
+                + "status, accused_unit, parent_case_id, review_level, person_id, key_field, case_id, escalated) "
+                + "select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false "
+                + "where not exists (select 1 from ledger_case c where c.case_id = ?)", insert);
     }
 
     @EventHandler
     void on(PetitionSignedEvent e) {
-        jdbc.update("update ledger_case set status = ?, handler = ? where case_id = ?", CaseStatusEvolution.nameAfter(e),
+        write(e.caseId().value(), "update ledger_case set status = ?, handler = ? where case_id = ?", CaseStatusEvolution.nameAfter(e),
                 e.actor().userId(), e.caseId().value());
     }
 
     @EventHandler
     void on(PetitionAcceptedEvent e) {
-        jdbc.update("update ledger_case set status = ?, accepted_at = ?, handler = ? where case_id = ?",
+        write(e.caseId().value(), "update ledger_case set status = ?, accepted_at = ?, handler = ? where case_id = ?",
                 CaseStatusEvolution.nameAfter(e), ts(e.occurredAt()), e.actor().userId(), e.caseId().value());
     }
 
     @EventHandler
     void on(PetitionDeclinedEvent e) {
         String resolution = "不予受理：" + e.reason() + (e.guidance() == null ? "" : "（" + e.guidance() + "）");
-        jdbc.update("update ledger_case set status = ?, declined_at = ?, resolution = ?, handler = ? where case_id = ?",
+        write(e.caseId().value(), "update ledger_case set status = ?, declined_at = ?, resolution = ?, handler = ? where case_id = ?",
                 CaseStatusEvolution.nameAfter(e), ts(e.occurredAt()), resolution, e.actor().userId(), e.caseId().value());
     }
 
     @EventHandler
     void on(PetitionerRespondedEvent e) {
-        jdbc.update("update ledger_case set responded_at = ? where case_id = ?", ts(e.occurredAt()), e.caseId().value());
+        write(e.caseId().value(), "update ledger_case set responded_at = ? where case_id = ?", ts(e.occurredAt()), e.caseId().value());
     }
 
     @EventHandler
@@ -104,40 +109,40 @@ public class LedgerProjection {
 
     private void meeting(String caseId, MeetingKind kind, CaseEvent e, boolean waived) {
         String column = kind == MeetingKind.HANDLING ? "handling_meeting" : "conclusion_meeting";
-        jdbc.update("update ledger_case set " + column + "_at = ?, " + column + "_waived = ? where case_id = ?",
+        write(caseId, "update ledger_case set " + column + "_at = ?, " + column + "_waived = ? where case_id = ?",
                 ts(e.occurredAt()), waived, caseId);
     }
 
     @EventHandler
     void on(PetitionerNotifiedEvent e) {
-        jdbc.update("update ledger_case set notified_at = ? where case_id = ?", ts(e.occurredAt()), e.caseId().value());
+        write(e.caseId().value(), "update ledger_case set notified_at = ? where case_id = ?", ts(e.occurredAt()), e.caseId().value());
     }
 
     /** 送达; the delivery of a review's decision also concludes the review case. */
     @EventHandler
     void on(ReplyDeliveredEvent e) {
-        jdbc.update("update ledger_case set delivered_at = ?, review_request_deadline = ? where case_id = ?", ts(e.occurredAt()),
+        write(e.caseId().value(), "update ledger_case set delivered_at = ?, review_request_deadline = ? where case_id = ?", ts(e.occurredAt()),
                 ts(e.reviewRequestDeadline()), e.caseId().value());
-        CaseStatusEvolution.statusAfter(e).ifPresent(status -> jdbc.update(
+        CaseStatusEvolution.statusAfter(e).ifPresent(status -> write(e.caseId().value(),
                 "update ledger_case set status = ?, resolved_at = ? where case_id = ?", status.name(), ts(e.occurredAt()),
                 e.caseId().value()));
     }
 
     @EventHandler
     void on(ReviewDecidedEvent e) {
-        jdbc.update("update ledger_case set status = ?, opinion_at = ? where case_id = ?",
+        write(e.caseId().value(), "update ledger_case set status = ?, opinion_at = ? where case_id = ?",
                 CaseStatusEvolution.nameAfter(e), ts(e.occurredAt()), e.caseId().value());
     }
 
     @EventHandler
     void on(OpinionGivenEvent e) {
-        jdbc.update("update ledger_case set status = ?, opinion_at = ? where case_id = ?",
+        write(e.caseId().value(), "update ledger_case set status = ?, opinion_at = ? where case_id = ?",
                 CaseStatusEvolution.nameAfter(e), ts(e.occurredAt()), e.caseId().value());
     }
 
     @EventHandler
     void on(PetitionResolvedEvent e) {
-        jdbc.update("update ledger_case set status = ?, resolved_at = ?, resolution = ?, satisfaction = ?, satisfaction_source = ?, "
+        write(e.caseId().value(), "update ledger_case set status = ?, resolved_at = ?, resolution = ?, satisfaction = ?, satisfaction_source = ?, "
                         + "handler = ? where case_id = ?", CaseStatusEvolution.nameAfter(e), ts(e.occurredAt()), e.summary(),
                 e.satisfaction() == null ? null : e.satisfaction().name(),
                 e.satisfactionSource() == null ? null : e.satisfactionSource().name(), e.actor().userId(), e.caseId().value());
@@ -146,30 +151,30 @@ public class LedgerProjection {
     @EventHandler
     void on(PetitionEscalatedEvent e) {
         String remark = "提级（" + e.reason().name() + "）" + (e.leader() == null ? "" : "，包案领导：" + e.leader());
-        jdbc.update("update ledger_case set escalated = true, remark = ? where case_id = ?", remark, e.caseId().value());
+        write(e.caseId().value(), "update ledger_case set escalated = true, remark = ? where case_id = ?", remark, e.caseId().value());
     }
 
     @EventHandler
     void on(PetitionTransferredEvent e) {
-        jdbc.update("update ledger_case set unit = ?, status = ? where case_id = ?", e.toUnit(), CaseStatusEvolution.nameAfter(e),
+        write(e.caseId().value(), "update ledger_case set unit = ?, status = ? where case_id = ?", e.toUnit(), CaseStatusEvolution.nameAfter(e),
                 e.caseId().value());
     }
 
     @EventHandler
     void on(PetitionReturnedEvent e) {
-        jdbc.update("update ledger_case set unit = ?, status = ? where case_id = ?", e.toUnit(), CaseStatusEvolution.nameAfter(e),
+        write(e.caseId().value(), "update ledger_case set unit = ?, status = ? where case_id = ?", e.toUnit(), CaseStatusEvolution.nameAfter(e),
                 e.caseId().value());
     }
 
     @EventHandler
     void on(cn.xinfang.petition.api.event.KeyFieldSetEvent e) {
-        jdbc.update("update ledger_case set key_field = ? where case_id = ?", e.field() == null ? null : e.field().name(),
+        write(e.caseId().value(), "update ledger_case set key_field = ? where case_id = ?", e.field() == null ? null : e.field().name(),
                 e.caseId().value());
     }
 
     @EventHandler
     void on(PetitionReclassifiedEvent e) {
-        jdbc.update("update ledger_case set track = ? where case_id = ?", e.toTrack().name(), e.caseId().value());
+        write(e.caseId().value(), "update ledger_case set track = ? where case_id = ?", e.toTrack().name(), e.caseId().value());
     }
 
     @EventHandler
@@ -199,6 +204,19 @@ public class LedgerProjection {
     }
 
     /**
+     * The case row's writes ({@code ledger_case}) wait for the batch of events: they are sent just
+     * before it commits, as JDBC batches in rounds ({@link KeyedWrites}: each case's in the order of
+     * its events). Outside a unit of work a write runs at once.
+     */
+    private void write(String caseId, String sql, Object... args) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            jdbc.update(sql, args);
+            return;
+        }
+        batch().cases().add(caseId, sql, args);
+    }
+
+    /**
      * The running stages ({@code ledger_stage}) and 当前环节 / 当前时限 change once per batch of events:
      * the batch's changes are kept per case and stage (only the last one of each counts) and written
      * just before the batch commits, one JDBC batch per kind of statement, so a case whose stages change
@@ -213,15 +231,28 @@ public class LedgerProjection {
             now.flush();
             return;
         }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        change.accept(batch.getOrComputeResource(WRITES_RESOURCE, key -> {
-            StageWrites pending = new StageWrites();
-            batch.onPrepareCommit(u -> pending.flush());
-            return pending;
-        }));
+        change.accept(batch().stages());
     }
 
-    private static final String WRITES_RESOURCE = LedgerProjection.class.getName() + ".stageWrites";
+    /** The writes of the current batch of events, sent when it is about to commit. */
+    private Batch batch() {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(WRITES_RESOURCE, key -> {
+            Batch pending = new Batch(new KeyedWrites(jdbc), new StageWrites());
+            root.onPrepareCommit(u -> pending.flush());
+            return pending;
+        });
+    }
+
+    /** The case rows first: the current stage is set in a row the batch may have inserted. */
+    private record Batch(KeyedWrites cases, StageWrites stages) {
+        void flush() {
+            cases.flush();
+            stages.flush();
+        }
+    }
+
+    private static final String WRITES_RESOURCE = LedgerProjection.class.getName() + ".writes";
     /** The running stage due first (none: both null); one statement, no round trip to read it first. */
     private static final String CURRENT = "update ledger_case set (current_stage, current_due) = (select s.stage, s.due_at "
             + "from ledger_stage s where s.case_id = ? order by s.due_at, s.stage limit 1) where case_id = ?";

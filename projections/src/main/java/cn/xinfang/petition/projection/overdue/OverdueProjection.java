@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,11 @@ public class OverdueProjection {
 
     public static final String NAME = "overdue";
 
+    /** How many cases' numbers and subjects are kept in memory (about 10 MB at most). */
+    static final int TITLES_KEPT = 16_384;
+
     private final JdbcTemplate jdbc;
+    private final Titles titles = new Titles(TITLES_KEPT);
 
     public OverdueProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -43,6 +48,7 @@ public class OverdueProjection {
     void on(PetitionRegisteredEvent e) {
         write(e.caseId().value(), "insert into overdue_case (case_id, case_no, subject) values (?, ?, ?) on conflict do nothing",
                 e.caseId().value(), e.caseNo(), e.subject());
+        titles.put(e.caseId().value(), e.caseNo(), e.subject());
     }
 
     @EventHandler
@@ -51,12 +57,15 @@ public class OverdueProjection {
         String caseId = e.caseId().value();
         String stage = l.stage().name();
         // keyed by the event's id and sequence number: applied twice, the second insert finds the row the
-        // first wrote from the same event and does nothing. The case's number and subject are read in the
-        // insert itself (no round trip of their own). The stop, warning and breach columns are set by the
-        // later events of the same batch while the row is not written yet (Open), else by an update.
-        Object[] row = {eventId, caseId, caseId, caseId, e.unit(), stage, l.rule(), ts(l.start()), ts(e.recordedAt()),
-                null, null, null, null, null, null};
-        write(caseId, INSERT_RUN, row);
+        // first wrote from the same event and does nothing. The case's number and subject come from memory
+        // when its registration was handled here lately (then the batch's inserts go out as multi-row
+        // statements, KeyedWrites), else the insert reads them itself (no round trip of their own). The stop,
+        // warning and breach columns are set by the later events of the same batch while the row is not
+        // written yet (Open), else by an update.
+        String[] title = titles.get(caseId);
+        Object[] row = {eventId, caseId, title == null ? caseId : title[0], title == null ? caseId : title[1], e.unit(), stage,
+                l.rule(), ts(l.start()), ts(e.recordedAt()), null, null, null, null, null, null};
+        write(caseId, title == null ? INSERT_RUN_READING_TITLE : INSERT_RUN, row);
         write(caseId, "insert into time_limit_due (run_id, version_no, due_at, warning_at, effective_at, recorded_at) "
                 + "values (?, ?, ?, ?, ?, ?) on conflict do nothing", eventId, seq, ts(l.due()), ts(l.warning()), ts(l.start()),
                 ts(e.recordedAt()));
@@ -123,10 +132,14 @@ public class OverdueProjection {
 
     private static final String WRITES_RESOURCE = OverdueProjection.class.getName() + ".writes";
     private static final String OPEN_RESOURCE = OverdueProjection.class.getName() + ".open";
-    private static final String INSERT_RUN = "insert into time_limit_run (run_id, case_id, case_no, subject, unit, stage, rule, "
+    private static final String RUN_COLUMNS = "insert into time_limit_run (run_id, case_id, case_no, subject, unit, stage, rule, "
             + "started_at, started_recorded_at, stopped_at, stopped_recorded_at, met, stop_reason, warned_recorded_at, "
-            + "breached_recorded_at) values (?, ?, (select c.case_no from overdue_case c where c.case_id = ?), "
-            + "(select c.subject from overdue_case c where c.case_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
+            + "breached_recorded_at) values ";
+    private static final String INSERT_RUN = RUN_COLUMNS + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
+    /** {@link #INSERT_RUN} with the case's number and subject read from {@code overdue_case} (the same parameters: its id twice). */
+    private static final String INSERT_RUN_READING_TITLE = RUN_COLUMNS + "(?, ?, (select c.case_no from overdue_case c where "
+            + "c.case_id = ?), (select c.subject from overdue_case c where c.case_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "on conflict do nothing";
     /** Where {@link #INSERT_RUN}'s stop columns (stopped_at, stopped_recorded_at, met, stop_reason) begin. */
     private static final int STOPPED_AT = 9;
     /** Where its warned_recorded_at and breached_recorded_at are. */
@@ -171,6 +184,34 @@ public class OverdueProjection {
         /** The row of the stage's open run started in this batch (null: none, update what is stored). */
         Object[] running(String caseId, String stage) {
             return rows.get(List.of(caseId, stage));
+        }
+    }
+
+    /**
+     * The number and subject of the cases registered lately, by case id: they never change (one
+     * registration per case; {@code overdue_case} keeps the first), so a value kept here is the row of
+     * {@code overdue_case} on every node, before and after a reset. The least recently used go first.
+     */
+    private static final class Titles {
+
+        private final Map<String, String[]> kept;
+
+        Titles(int capacity) {
+            this.kept = new LinkedHashMap<>(capacity * 4 / 3 + 1, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String[]> eldest) {
+                    return size() > capacity;
+                }
+            };
+        }
+
+        synchronized void put(String caseId, String caseNo, String subject) {
+            kept.putIfAbsent(caseId, new String[] {caseNo, subject});
+        }
+
+        /** {case number, subject}, or null when not kept. */
+        synchronized String[] get(String caseId) {
+            return kept.get(caseId);
         }
     }
 
