@@ -244,9 +244,23 @@ class LedgerAndOverdueBatchTest {
         return events;
     }
 
-    /** ACCEPT starts for each of the five cases, RESPOND for the first two. */
+    static final Actor CLERK = new Actor("clerk", "town", Role.HANDLER);
+
+    /**
+     * ACCEPT starts for each of the five cases, RESPOND for the first two; the first three are signed
+     * by the handler, the first two then accepted by the clerk, the first answered (one case row
+     * changed by several events).
+     */
     static List<Object> fiveStarted() {
         List<Object> events = new ArrayList<>();
+        for (int n = 1; n <= 3; n++) {
+            events.add(new PetitionSignedEvent(new CaseId("case-m" + n), "town", HANDLER, at("2024-03-04T09:10"), at("2024-03-04T09:10")));
+        }
+        for (int n = 1; n <= 2; n++) {
+            events.add(new PetitionAcceptedEvent(new CaseId("case-m" + n), "town", CLERK, at("2024-03-04T10:00"), at("2024-03-04T10:01")));
+        }
+        events.add(new PetitionerRespondedEvent(new CaseId("case-m1"), ResponseMode.PHONE, "已告知", CLERK, at("2024-03-04T11:00"),
+                at("2024-03-04T11:00")));
         for (int n = 1; n <= 5; n++) {
             events.add(new TimeLimitStartedEvent(new CaseId("case-m" + n), "town", ACCEPT, at("2024-03-04T09:00"), at("2024-03-04T09:00")));
         }
@@ -261,14 +275,24 @@ class LedgerAndOverdueBatchTest {
     void severalCasesInOneBatchOneByOneOrAfterARestartGiveTheSameRuns() {
         handle(fiveRegistered(), 0, 1, true);
         handle(fiveStarted(), 5, 1, true);
+        // events 5-7 signed, 8-9 accepted, 10 answered, 11-15 ACCEPT, 16-17 RESPOND
         List<String> expected = List.of(
-                "event-10 2024-000021 事项1 RESPOND", "event-11 2024-000022 事项2 RESPOND",
-                "event-5 2024-000021 事项1 ACCEPT", "event-6 2024-000022 事项2 ACCEPT", "event-7 2024-000023 事项3 ACCEPT",
-                "event-8 2024-000024 事项4 ACCEPT", "event-9 2024-000025 事项5 ACCEPT");
+                "event-11 2024-000021 事项1 ACCEPT", "event-12 2024-000022 事项2 ACCEPT", "event-13 2024-000023 事项3 ACCEPT",
+                "event-14 2024-000024 事项4 ACCEPT", "event-15 2024-000025 事项5 ACCEPT",
+                "event-16 2024-000021 事项1 RESPOND", "event-17 2024-000022 事项2 RESPOND");
         String runs = "select run_id || ' ' || case_no || ' ' || subject || ' ' || stage from time_limit_run order by run_id";
         assertThat(jdbc.queryForList(runs, String.class)).containsExactlyElementsOf(expected);
         assertThat(jdbc.queryForList("select run_id || ' ' || version_no from time_limit_due order by run_id", String.class))
-                .containsExactly("event-10 10", "event-11 11", "event-5 5", "event-6 6", "event-7 7", "event-8 8", "event-9 9");
+                .containsExactly("event-11 11", "event-12 12", "event-13 13", "event-14 14", "event-15 15", "event-16 16", "event-17 17");
+        String cases = "select case_no || ' ' || status || ' ' || coalesce(handler, '-') || ' ' || case when accepted_at is null then '-' "
+                + "else 'accepted' end || ' ' || case when responded_at is null then '-' else 'answered' end || ' ' || subject "
+                + "from ledger_case order by case_no";
+        List<String> ledger = List.of(
+                "2024-000021 ACCEPTED clerk accepted answered 事项1", "2024-000022 ACCEPTED clerk accepted - 事项2",
+                "2024-000023 SIGNED handler - - 事项3", "2024-000024 REGISTERED handler - - 事项4", "2024-000025 REGISTERED handler - - 事项5");
+        assertThat(jdbc.queryForList(cases, String.class)).containsExactlyElementsOf(ledger);
+        assertThat(jdbc.queryForObject("select accepted_at from ledger_case where case_id = 'case-m2'", OffsetDateTime.class).toInstant())
+                .isEqualTo(at("2024-03-04T10:00"));
         List<Map<String, Object>> batched = rows();
 
         LedgerAndOverdueBatchTest single = new LedgerAndOverdueBatchTest();
@@ -284,6 +308,14 @@ class LedgerAndOverdueBatchTest {
         restarted.overdue = new OverdueProjection(restarted.jdbc);
         restarted.handle(fiveStarted(), 5, 2, true);
         assertThat(restarted.jdbc.queryForList(runs, String.class)).as("after a restart").containsExactlyElementsOf(expected);
-        assertThat(restarted.rows().toString()).as("after a restart, each start twice").isEqualTo(batched.toString());
+        assertThat(restarted.jdbc.queryForList(cases, String.class)).as("after a restart").containsExactlyElementsOf(ledger);
+        assertThat(restarted.rows().toString()).as("after a restart, each event twice").isEqualTo(batched.toString());
+
+        LedgerAndOverdueBatchTest together = new LedgerAndOverdueBatchTest();
+        together.setUp();
+        List<Object> history = new ArrayList<>(fiveRegistered());
+        history.addAll(fiveStarted());
+        together.handle(history, 0, 1, true);
+        assertThat(together.rows().toString()).as("registrations and the rest in one batch").isEqualTo(batched.toString());
     }
 }

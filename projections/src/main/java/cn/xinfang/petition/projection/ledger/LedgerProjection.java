@@ -17,20 +17,22 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import static cn.xinfang.petition.projection.support.Sql.ts;
 
 /**
  * Builds {@code ledger_case} and {@code ledger_stage}. Every write sets absolute values, so a
- * handler applied twice leaves the same rows. In a batch of events the writes are sent just before
- * it commits (issue 18: one round trip per event was most of a rebuild's time in this view).
+ * handler applied twice leaves the same rows. In a batch of events the writes are kept and sent just
+ * before it commits, one update per case row (issue 18: one round trip per event was most of a
+ * rebuild's time in this view).
  */
 @Component
 @ProcessingGroup(LedgerProjection.NAME)
@@ -47,53 +49,40 @@ public class LedgerProjection {
     @EventHandler
     void on(PetitionRegisteredEvent e) {
         String remark = e.collective() ? "集体访（" + e.headcount() + "人）" : null;
-        String status = CaseStatusEvolution.nameAfter(e);
-        // issue 17: the ID number and phone are kept masked (the ledger only ever shows them masked), with the person's id
-        Object[] values = {e.caseNo(), e.petitioner().name(), ResidentIdNumber.mask(e.petitioner().idNumber()),
-                PhoneNumber.mask(e.petitioner().phone()), e.petitioner().address(), e.subject(), e.content(), e.channel().name(), e.category().name(), e.track().name(),
-                e.unit(), e.firstUnit(), handler(e.actor()), e.headcount(), e.collective(), remark, ts(e.occurredAt()),
-                ts(e.recordedAt()), status, e.accusedUnit(), e.parentCaseId() == null ? null : e.parentCaseId().value(),
-                e.reviewLevel() == null ? null : e.reviewLevel().name(), e.petitioner().personId(),
-                // issue 15: the key field (重点领域), a filter of the ledger
-                e.field() == null ? null : e.field().name(), e.caseId().value()};
-        // the update sets the row when it is there (applied twice), the insert writes it when it is not:
-        // two writes of the case that need no answer, so they wait for the batch like the others
-        write(e.caseId().value(), "update ledger_case set case_no = ?, petitioner_name = ?, id_number = ?, phone = ?, address = ?, "
-                + "subject = ?, content = ?, channel = ?, category = ?, track = ?, unit = ?, first_unit = ?, handler = ?, "
-                + "headcount = ?, collective = ?, remark = ?, registered_at = ?, recorded_at = ?, status = ?, "
-                + "accused_unit = ?, parent_case_id = ?, review_level = ?, person_id = ?, key_field = ?, escalated = false "
-                + "where case_id = ?", values);
-        Object[] insert = Arrays.copyOf(values, values.length + 1);
-        insert[values.length] = e.caseId().value();
-        write(e.caseId().value(), "insert into ledger_case (case_no, petitioner_name, id_number, phone, address, subject, content, "
-                + "channel, category, track, unit, first_unit, handler, headcount, collective, remark, registered_at, recorded_at, "
-                + "status, accused_unit, parent_case_id, review_level, person_id, key_field, case_id, escalated) "
-                + "select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false "
-                + "where not exists (select 1 from ledger_case c where c.case_id = ?)", insert);
+        // issue 17: the ID number and phone are kept masked (the ledger only ever shows them masked), with the person's id;
+        // issue 15: the key field (重点领域), a filter of the ledger
+        register(e.caseId().value(), "case_no", e.caseNo(), "petitioner_name", e.petitioner().name(),
+                "id_number", ResidentIdNumber.mask(e.petitioner().idNumber()), "phone", PhoneNumber.mask(e.petitioner().phone()),
+                "address", e.petitioner().address(), "subject", e.subject(), "content", e.content(), "channel", e.channel().name(),
+                "category", e.category().name(), "track", e.track().name(), "unit", e.unit(), "first_unit", e.firstUnit(),
+                "handler", handler(e.actor()), "headcount", e.headcount(), "collective", e.collective(), "remark", remark,
+                "registered_at", ts(e.occurredAt()), "recorded_at", ts(e.recordedAt()), "status", CaseStatusEvolution.nameAfter(e),
+                "accused_unit", e.accusedUnit(), "parent_case_id", e.parentCaseId() == null ? null : e.parentCaseId().value(),
+                "review_level", e.reviewLevel() == null ? null : e.reviewLevel().name(), "person_id", e.petitioner().personId(),
+                "key_field", e.field() == null ? null : e.field().name(), "escalated", false);
     }
 
     @EventHandler
     void on(PetitionSignedEvent e) {
-        write(e.caseId().value(), "update ledger_case set status = ?, handler = ? where case_id = ?", CaseStatusEvolution.nameAfter(e),
-                e.actor().userId(), e.caseId().value());
+        set(e.caseId().value(), "status", CaseStatusEvolution.nameAfter(e), "handler", e.actor().userId());
     }
 
     @EventHandler
     void on(PetitionAcceptedEvent e) {
-        write(e.caseId().value(), "update ledger_case set status = ?, accepted_at = ?, handler = ? where case_id = ?",
-                CaseStatusEvolution.nameAfter(e), ts(e.occurredAt()), e.actor().userId(), e.caseId().value());
+        set(e.caseId().value(), "status", CaseStatusEvolution.nameAfter(e), "accepted_at", ts(e.occurredAt()), "handler",
+                e.actor().userId());
     }
 
     @EventHandler
     void on(PetitionDeclinedEvent e) {
         String resolution = "不予受理：" + e.reason() + (e.guidance() == null ? "" : "（" + e.guidance() + "）");
-        write(e.caseId().value(), "update ledger_case set status = ?, declined_at = ?, resolution = ?, handler = ? where case_id = ?",
-                CaseStatusEvolution.nameAfter(e), ts(e.occurredAt()), resolution, e.actor().userId(), e.caseId().value());
+        set(e.caseId().value(), "status", CaseStatusEvolution.nameAfter(e), "declined_at", ts(e.occurredAt()), "resolution", resolution,
+                "handler", e.actor().userId());
     }
 
     @EventHandler
     void on(PetitionerRespondedEvent e) {
-        write(e.caseId().value(), "update ledger_case set responded_at = ? where case_id = ?", ts(e.occurredAt()), e.caseId().value());
+        set(e.caseId().value(), "responded_at", ts(e.occurredAt()));
     }
 
     @EventHandler
@@ -109,72 +98,63 @@ public class LedgerProjection {
 
     private void meeting(String caseId, MeetingKind kind, CaseEvent e, boolean waived) {
         String column = kind == MeetingKind.HANDLING ? "handling_meeting" : "conclusion_meeting";
-        write(caseId, "update ledger_case set " + column + "_at = ?, " + column + "_waived = ? where case_id = ?",
-                ts(e.occurredAt()), waived, caseId);
+        set(caseId, column + "_at", ts(e.occurredAt()), column + "_waived", waived);
     }
 
     @EventHandler
     void on(PetitionerNotifiedEvent e) {
-        write(e.caseId().value(), "update ledger_case set notified_at = ? where case_id = ?", ts(e.occurredAt()), e.caseId().value());
+        set(e.caseId().value(), "notified_at", ts(e.occurredAt()));
     }
 
     /** 送达; the delivery of a review's decision also concludes the review case. */
     @EventHandler
     void on(ReplyDeliveredEvent e) {
-        write(e.caseId().value(), "update ledger_case set delivered_at = ?, review_request_deadline = ? where case_id = ?", ts(e.occurredAt()),
-                ts(e.reviewRequestDeadline()), e.caseId().value());
-        CaseStatusEvolution.statusAfter(e).ifPresent(status -> write(e.caseId().value(),
-                "update ledger_case set status = ?, resolved_at = ? where case_id = ?", status.name(), ts(e.occurredAt()),
-                e.caseId().value()));
+        set(e.caseId().value(), "delivered_at", ts(e.occurredAt()), "review_request_deadline", ts(e.reviewRequestDeadline()));
+        CaseStatusEvolution.statusAfter(e).ifPresent(status -> set(e.caseId().value(), "status", status.name(), "resolved_at",
+                ts(e.occurredAt())));
     }
 
     @EventHandler
     void on(ReviewDecidedEvent e) {
-        write(e.caseId().value(), "update ledger_case set status = ?, opinion_at = ? where case_id = ?",
-                CaseStatusEvolution.nameAfter(e), ts(e.occurredAt()), e.caseId().value());
+        set(e.caseId().value(), "status", CaseStatusEvolution.nameAfter(e), "opinion_at", ts(e.occurredAt()));
     }
 
     @EventHandler
     void on(OpinionGivenEvent e) {
-        write(e.caseId().value(), "update ledger_case set status = ?, opinion_at = ? where case_id = ?",
-                CaseStatusEvolution.nameAfter(e), ts(e.occurredAt()), e.caseId().value());
+        set(e.caseId().value(), "status", CaseStatusEvolution.nameAfter(e), "opinion_at", ts(e.occurredAt()));
     }
 
     @EventHandler
     void on(PetitionResolvedEvent e) {
-        write(e.caseId().value(), "update ledger_case set status = ?, resolved_at = ?, resolution = ?, satisfaction = ?, satisfaction_source = ?, "
-                        + "handler = ? where case_id = ?", CaseStatusEvolution.nameAfter(e), ts(e.occurredAt()), e.summary(),
-                e.satisfaction() == null ? null : e.satisfaction().name(),
-                e.satisfactionSource() == null ? null : e.satisfactionSource().name(), e.actor().userId(), e.caseId().value());
+        set(e.caseId().value(), "status", CaseStatusEvolution.nameAfter(e), "resolved_at", ts(e.occurredAt()), "resolution", e.summary(),
+                "satisfaction", e.satisfaction() == null ? null : e.satisfaction().name(),
+                "satisfaction_source", e.satisfactionSource() == null ? null : e.satisfactionSource().name(), "handler", e.actor().userId());
     }
 
     @EventHandler
     void on(PetitionEscalatedEvent e) {
         String remark = "提级（" + e.reason().name() + "）" + (e.leader() == null ? "" : "，包案领导：" + e.leader());
-        write(e.caseId().value(), "update ledger_case set escalated = true, remark = ? where case_id = ?", remark, e.caseId().value());
+        set(e.caseId().value(), "escalated", true, "remark", remark);
     }
 
     @EventHandler
     void on(PetitionTransferredEvent e) {
-        write(e.caseId().value(), "update ledger_case set unit = ?, status = ? where case_id = ?", e.toUnit(), CaseStatusEvolution.nameAfter(e),
-                e.caseId().value());
+        set(e.caseId().value(), "unit", e.toUnit(), "status", CaseStatusEvolution.nameAfter(e));
     }
 
     @EventHandler
     void on(PetitionReturnedEvent e) {
-        write(e.caseId().value(), "update ledger_case set unit = ?, status = ? where case_id = ?", e.toUnit(), CaseStatusEvolution.nameAfter(e),
-                e.caseId().value());
+        set(e.caseId().value(), "unit", e.toUnit(), "status", CaseStatusEvolution.nameAfter(e));
     }
 
     @EventHandler
     void on(cn.xinfang.petition.api.event.KeyFieldSetEvent e) {
-        write(e.caseId().value(), "update ledger_case set key_field = ? where case_id = ?", e.field() == null ? null : e.field().name(),
-                e.caseId().value());
+        set(e.caseId().value(), "key_field", e.field() == null ? null : e.field().name());
     }
 
     @EventHandler
     void on(PetitionReclassifiedEvent e) {
-        write(e.caseId().value(), "update ledger_case set track = ? where case_id = ?", e.toTrack().name(), e.caseId().value());
+        set(e.caseId().value(), "track", e.toTrack().name());
     }
 
     @EventHandler
@@ -204,16 +184,74 @@ public class LedgerProjection {
     }
 
     /**
-     * The case row's writes ({@code ledger_case}) wait for the batch of events: they are sent just
-     * before it commits, as JDBC batches in rounds ({@link KeyedWrites}: each case's in the order of
-     * its events). Outside a unit of work a write runs at once.
+     * The case's registration: sets the columns in its row (applied twice: the row is there) or
+     * inserts the row with them.
      */
-    private void write(String caseId, String sql, Object... args) {
+    private void register(String caseId, Object... columnsAndValues) {
         if (!CurrentUnitOfWork.isStarted()) {
-            jdbc.update(sql, args);
+            CaseRow now = new CaseRow();
+            now.register(columnsAndValues);
+            now.send(caseId, (sql, args) -> jdbc.update(sql, args));
             return;
         }
-        batch().cases().add(caseId, sql, args);
+        batch().row(caseId).register(columnsAndValues);
+    }
+
+    /** Sets columns of the case's row (absolute values: the same after a second time). */
+    private void set(String caseId, Object... columnsAndValues) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            CaseRow now = new CaseRow();
+            now.set(columnsAndValues);
+            now.send(caseId, (sql, args) -> jdbc.update(sql, args));
+            return;
+        }
+        batch().row(caseId).set(columnsAndValues);
+    }
+
+    /**
+     * What a batch of events does to one case's row in {@code ledger_case}: the last value of each
+     * column it sets, and (from the case's registration on) the row to insert if there is none. As
+     * every event sets absolute values, one update with the last value of each column leaves the row
+     * that the events' updates one by one would leave, and the insert the row that the registration's
+     * insert and the updates after it would (issue 18: a rebuild brings a case's whole history in one
+     * batch, one statement for it instead of one per event).
+     */
+    private static final class CaseRow {
+
+        /** Columns by name (sorted: the same columns give the same statement text), their last values. */
+        private final Map<String, Object> set = new TreeMap<>();
+        /** The columns set since the case's registration, null before it. */
+        private Map<String, Object> insert;
+
+        void register(Object... columnsAndValues) {
+            if (insert == null) {
+                insert = new TreeMap<>();
+            }
+            set(columnsAndValues);
+        }
+
+        void set(Object... columnsAndValues) {
+            for (int i = 0; i < columnsAndValues.length; i += 2) {
+                set.put((String) columnsAndValues[i], columnsAndValues[i + 1]);
+                if (insert != null) {
+                    insert.put((String) columnsAndValues[i], columnsAndValues[i + 1]);
+                }
+            }
+        }
+
+        /** The update of the row, then (registered) the insert of it when there is none. */
+        void send(String caseId, BiConsumer<String, Object[]> statement) {
+            List<Object> args = new ArrayList<>(set.values());
+            args.add(caseId);
+            statement.accept("update ledger_case set " + String.join(" = ?, ", set.keySet()) + " = ? where case_id = ?",
+                    args.toArray());
+            if (insert != null) {
+                List<Object> values = new ArrayList<>(insert.values());
+                values.add(caseId);
+                statement.accept("insert into ledger_case (" + String.join(", ", insert.keySet()) + ", case_id) values ("
+                        + "?, ".repeat(insert.size()) + "?) on conflict do nothing", values.toArray());
+            }
+        }
     }
 
     /**
@@ -238,16 +276,23 @@ public class LedgerProjection {
     private Batch batch() {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(WRITES_RESOURCE, key -> {
-            Batch pending = new Batch(new KeyedWrites(jdbc), new StageWrites());
+            Batch pending = new Batch(new LinkedHashMap<>(), new KeyedWrites(jdbc), new StageWrites());
             root.onPrepareCommit(u -> pending.flush());
             return pending;
         });
     }
 
     /** The case rows first: the current stage is set in a row the batch may have inserted. */
-    private record Batch(KeyedWrites cases, StageWrites stages) {
+    private record Batch(Map<String, CaseRow> cases, KeyedWrites writes, StageWrites stages) {
+
+        CaseRow row(String caseId) {
+            return cases.computeIfAbsent(caseId, id -> new CaseRow());
+        }
+
         void flush() {
-            cases.flush();
+            cases.forEach((caseId, row) -> row.send(caseId, (sql, args) -> writes.add(caseId, sql, args)));
+            cases.clear();
+            writes.flush();
             stages.flush();
         }
     }
