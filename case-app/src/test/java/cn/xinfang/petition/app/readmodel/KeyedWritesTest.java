@@ -100,6 +100,24 @@ class KeyedWritesTest {
     }
 
     @Test
+    @DisplayName("多行插入的参数不超过32767个")
+    void aMultiRowInsertCarriesAtMostMaxParameters() {
+        Recording jdbc = new Recording();
+        KeyedWrites writes = new KeyedWrites(jdbc);
+        String columns = String.join(", ", java.util.stream.IntStream.range(0, 200).mapToObj(i -> "c" + i).toList());
+        String row = "(" + "?, ".repeat(199) + "?)";
+        for (int k = 0; k < 300; k++) {
+            writes.add("K" + k, "insert into t (" + columns + ") values " + row, new Object[200]);
+        }
+
+        assertThat(writes.flush()).isEqualTo(5);
+
+        // 32,767 / 200 = 163 rows at most, so 128 (a power of two): 300 = 128 + 128 + 32 + 8 + 4
+        assertThat(jdbc.calls).extracting(c -> c.chars().filter(ch -> ch == '?').count())
+                .containsExactly(25_600L, 25_600L, 6_400L, 1_600L, 800L);
+    }
+
+    @Test
     @DisplayName("在工作单元之外立即写入")
     void outsideAUnitOfWorkAWriteRunsAtOnce() {
         Recording jdbc = new Recording();

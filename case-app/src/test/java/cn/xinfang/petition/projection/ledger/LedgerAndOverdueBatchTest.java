@@ -318,4 +318,26 @@ class LedgerAndOverdueBatchTest {
         together.handle(history, 0, 1, true);
         assertThat(together.rows().toString()).as("registrations and the rest in one batch").isEqualTo(batched.toString());
     }
+
+    @Test
+    @DisplayName("登记事件在后一批次重放到已被后续事件更新的台账行：批次与逐个处理相同")
+    void aRegistrationReplayedInALaterBatchOverAnUpdatedRowGivesTheSameRowsAsOneByOne() {
+        handle(fiveRegistered(), 0, 1, true);
+        handle(fiveStarted(), 5, 1, true);
+        handle(fiveRegistered(), 18, 1, true);
+        // the registration's update sets its own columns again (status back to REGISTERED, the handler who
+        // registered); accepted_at and responded_at, which it does not set, stay
+        assertThat(jdbc.queryForList("select case_no || ' ' || status || ' ' || handler || ' ' || case when accepted_at is null "
+                        + "then '-' else 'accepted' end || ' ' || case when responded_at is null then '-' else 'answered' end "
+                        + "from ledger_case order by case_no", String.class))
+                .containsExactly("2024-000021 REGISTERED handler accepted answered", "2024-000022 REGISTERED handler accepted -",
+                        "2024-000023 REGISTERED handler - -", "2024-000024 REGISTERED handler - -", "2024-000025 REGISTERED handler - -");
+
+        LedgerAndOverdueBatchTest single = new LedgerAndOverdueBatchTest();
+        single.setUp();
+        single.handle(fiveRegistered(), 0, 1, false);
+        single.handle(fiveStarted(), 5, 1, false);
+        single.handle(fiveRegistered(), 18, 1, false);
+        assertThat(single.rows().toString()).as("each event on its own").isEqualTo(rows().toString());
+    }
 }

@@ -34,7 +34,7 @@ public class OverdueProjection {
 
     public static final String NAME = "overdue";
 
-    /** How many cases' numbers and subjects are kept in memory (about 10 MB at most). */
+    /** How many cases' numbers and subjects are kept in memory (at most about 20 MB with 500-character subjects; usually a few). */
     static final int TITLES_KEPT = 16_384;
 
     private final JdbcTemplate jdbc;
@@ -209,6 +209,10 @@ public class OverdueProjection {
             kept.putIfAbsent(caseId, new String[] {caseNo, subject});
         }
 
+        synchronized void clear() {
+            kept.clear();
+        }
+
         /** {case number, subject}, or null when not kept. */
         synchronized String[] get(String caseId) {
             return kept.get(caseId);
@@ -217,6 +221,7 @@ public class OverdueProjection {
 
     @ResetHandler
     void reset() {
+        titles.clear();
         jdbc.update("delete from time_limit_due");
         jdbc.update("delete from time_limit_run");
         jdbc.update("delete from overdue_case");

@@ -22,9 +22,10 @@ import java.util.regex.Pattern;
  * and so on; within a round, one JDBC batch per statement. An insert of one row of plain parameters
  * ({@code insert into t (…) values (?, …, ?)}, optionally {@code on conflict do nothing}) made by
  * several keys in a round goes out as multi-row inserts instead: the database executes one statement
- * for up to {@value #MAX_ROWS} rows, not one per row (a JDBC batch saves the round trips only). Their
- * row counts are powers of two, so a view prepares a handful of statement texts. Outside a unit of
- * work a write runs at once.
+ * for up to {@value #MAX_ROWS} rows (and {@value #MAX_PARAMETERS} parameters), not one per row (a JDBC
+ * batch saves the round trips only). Their row counts are powers of two, so each insert has at most
+ * nine statement texts (a view whose inserts name different columns has that many per set of
+ * columns). Outside a unit of work a write runs at once.
  */
 public final class KeyedWrites {
 
@@ -33,6 +34,8 @@ public final class KeyedWrites {
 
     /** The most rows one multi-row insert carries (a power of two). */
     static final int MAX_ROWS = 256;
+    /** The most parameters one statement carries (PostgreSQL's protocol allows 32,767). */
+    static final int MAX_PARAMETERS = 32_767;
 
     /** An insert of one row of parameters only: the part before the row, the row, what follows. */
     private static final Pattern ONE_ROW_INSERT = Pattern.compile(
@@ -102,8 +105,9 @@ public final class KeyedWrites {
             return 1;
         }
         int calls = 0;
+        int most = Math.min(MAX_ROWS, Integer.highestOneBit(Math.max(1, MAX_PARAMETERS / Math.max(1, rows.get(0).length))));
         for (int from = 0; from < rows.size(); ) {
-            int n = Math.min(MAX_ROWS, Integer.highestOneBit(rows.size() - from));
+            int n = Math.min(most, Integer.highestOneBit(rows.size() - from));
             List<Object[]> chunk = rows.subList(from, from + n);
             if (n == 1) {
                 jdbc.update(sql, chunk.get(0));
