@@ -188,24 +188,23 @@ public class LedgerProjection {
      * inserts the row with them.
      */
     private void register(String caseId, Object... columnsAndValues) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            CaseRow now = new CaseRow();
-            now.register(columnsAndValues);
-            now.send(caseId, (sql, args) -> jdbc.update(sql, args));
-            return;
-        }
-        batch().row(caseId).register(columnsAndValues);
+        change(caseId, row -> row.register(columnsAndValues));
     }
 
     /** Sets columns of the case's row (absolute values: the same after a second time). */
     private void set(String caseId, Object... columnsAndValues) {
+        change(caseId, row -> row.set(columnsAndValues));
+    }
+
+    /** Changes the case's row as kept for the batch of events; outside a unit of work, at once. */
+    private void change(String caseId, Consumer<CaseRow> change) {
         if (!CurrentUnitOfWork.isStarted()) {
             CaseRow now = new CaseRow();
-            now.set(columnsAndValues);
-            now.send(caseId, (sql, args) -> jdbc.update(sql, args));
+            change.accept(now);
+            now.send(caseId, jdbc::update);
             return;
         }
-        batch().row(caseId).set(columnsAndValues);
+        change.accept(batch().row(caseId));
     }
 
     /**
