@@ -51,6 +51,9 @@ class OverduePlansTest {
                     "timestamptz, text, text"),
             new Probe("update time_limit_run set breached_recorded_at = $1 where case_id = $2 and stage = $3 and stopped_at is null",
                     "timestamptz, text, text"),
+            new Probe("update time_limit_run set due_version = $1, due_at = $2, warning_at = $3, due_effective_at = $4, "
+                    + "due_recorded_at = $5 where case_id = $6 and stage = $7 and stopped_at is null and (due_version is null or due_version <= $8)",
+                    "bigint, timestamptz, timestamptz, timestamptz, timestamptz, text, text, bigint"),
             new Probe("delete from time_limit_due where version_no = $1 and run_id in "
                     + "(select r.run_id from time_limit_run r where r.case_id = $2 and r.stage = $3 and r.stopped_at is null)",
                     "bigint, text, text"));
@@ -119,5 +122,33 @@ class OverduePlansTest {
         String text = String.join("\n", plan);
         assertThat(text).as(text).contains("BitmapOr", "time_limit_run_unit_stopped", "time_limit_run_unit_stop_recorded");
         assertThat(text).as(text).doesNotContain("Seq Scan");
+    }
+
+    @Test
+    @DisplayName("某单位“当前”的超期清单：在办记录按到期时间从 (unit, stopped_at, due_at) 索引读取，未到期的不读（V95）")
+    void aUnitsOverdueRunsAreFoundByTheirDueInstant() {
+        // 40 units × 500 runs, of which 5 per unit still running, each due two days after its start: at T every run is
+        // past due, and the stopped ones (495 per unit) must not be read
+        jdbc.execute("""
+                insert into time_limit_run (run_id, case_id, unit, stage, started_at, started_recorded_at, stopped_at, stopped_recorded_at,
+                                            due_version, due_at, warning_at, due_effective_at, due_recorded_at)
+                select 'plan-' || g, 'case-' || g, 'u-' || (g % 40), 'ACCEPT', timestamptz '2026-01-05 09:00+08' + g * interval '1 minute',
+                       timestamptz '2026-01-05 09:00+08' + g * interval '1 minute',
+                       case when g < 200 then null else timestamptz '2026-01-05 10:00+08' + g * interval '1 minute' end,
+                       case when g < 200 then null else timestamptz '2026-01-05 10:00+08' + g * interval '1 minute' end,
+                       g, timestamptz '2026-01-07 09:00+08' + g * interval '1 minute', timestamptz '2026-01-07 08:00+08' + g * interval '1 minute',
+                       timestamptz '2026-01-05 09:00+08' + g * interval '1 minute', timestamptz '2026-01-05 09:00+08' + g * interval '1 minute'
+                  from generate_series(0, 19999) g""");
+        jdbc.execute("analyze time_limit_run");
+
+        List<String> plan = customPlan("select r.run_id from time_limit_run r where r.unit = $1 and r.started_at <= $2 "
+                        + "and (r.stopped_at is null or r.stopped_at > $2 or r.stopped_recorded_at > $3) "
+                        + "and r.due_effective_at <= $2 and r.due_recorded_at <= $3 and r.due_at < $2",
+                "text, timestamptz, timestamptz", "'u-7', timestamptz '2026-03-02 09:00+08', timestamptz '2026-03-02 09:00+08'");
+        String text = String.join("\n", plan);
+        // the running ones: unit, stopped_at is null and the due instant, all three from the index
+        assertThat(plan).as(text).anyMatch(line -> line.contains("Index Cond") && line.contains("stopped_at IS NULL")
+                && line.contains("due_at <"));
+        assertThat(text).as(text).contains("time_limit_run_unit_stopped_due").doesNotContain("Seq Scan");
     }
 }

@@ -2,7 +2,13 @@ package cn.xinfang.petition.projection.ledger;
 
 import cn.xinfang.petition.api.*;
 import cn.xinfang.petition.api.event.*;
+import cn.xinfang.petition.projection.overdue.FindOverdueQuery;
+import cn.xinfang.petition.projection.overdue.FindTimeLimitPageQuery;
+import cn.xinfang.petition.projection.overdue.FindUpcomingQuery;
+import cn.xinfang.petition.projection.overdue.OpenTimeLimit;
+import cn.xinfang.petition.projection.overdue.OpenTimeLimitPage;
 import cn.xinfang.petition.projection.overdue.OverdueProjection;
+import cn.xinfang.petition.projection.overdue.OverdueQueries;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -339,5 +345,56 @@ class LedgerAndOverdueBatchTest {
         single.handle(fiveStarted(), 5, 1, false);
         single.handle(fiveRegistered(), 18, 1, false);
         assertThat(single.rows().toString()).as("each event on its own").isEqualTo(rows().toString());
+    }
+
+    /** "stage due_at" of each entry of a list, in its order. */
+    List<String> list(cn.xinfang.petition.projection.overdue.TimeLimitListQuery q) {
+        cn.xinfang.petition.time.TimeRules rules = new cn.xinfang.petition.time.TimeRules(new cn.xinfang.petition.time.TimeLimitCalculator(
+                cn.xinfang.petition.time.TimeLimitPolicy.townDefault(), new cn.xinfang.petition.time.BusinessTime(
+                cn.xinfang.petition.time.CalendarFile.shipped(), cn.xinfang.petition.time.WorkingHours.DEFAULT, ZONE)));
+        OverdueQueries queries = new OverdueQueries(jdbc, rules);
+        List<OpenTimeLimit> all = q instanceof FindOverdueQuery o ? queries.find(o) : queries.find((FindUpcomingQuery) q);
+        OpenTimeLimitPage page = queries.find(new FindTimeLimitPageQuery(q, 0, 50));
+        assertThat(page.items()).as("the first page of 50").isEqualTo(all);
+        assertThat(page.total()).as("the page's total").isEqualTo(all.size());
+        return all.stream().map(l -> l.stage() + " " + l.dueAt().atZone(ZONE).toLocalDateTime()).toList();
+    }
+
+    @Test
+    @DisplayName("超期与预警清单：最新一版期限在当时已生效且已录入时取运行行中的副本，否则按当时已录入、已生效的那一版")
+    void theListsReadTheLatestDueVersionWhenItAppliedAndTheVersionThatAppliedOtherwise() {
+        handle(first(), 0, 1, true);
+        handle(second(), 3, 1, false);
+        // each run's copy of its latest version: ACCEPT extended (seq 3), RESPOND as started (seq 2), OPINION recomputed (seq 6)
+        assertThat(jdbc.queryForList("select stage || ' ' || due_version from time_limit_run order by run_id", String.class))
+                .containsExactly("ACCEPT 3", "RESPOND 2", "OPINION 6");
+        assertThat(jdbc.queryForList("select due_at from time_limit_run order by run_id", OffsetDateTime.class))
+                .extracting(OffsetDateTime::toInstant)
+                .containsExactly(at("2024-03-18T17:30"), at("2024-03-05T17:30"), at("2024-03-26T17:30"));
+        assertThat(jdbc.queryForList("select warning_at from time_limit_run where run_id = 'event-5'", OffsetDateTime.class))
+                .extracting(OffsetDateTime::toInstant).containsExactly(at("2024-03-26T16:30"));
+
+        // now (27 March): OPINION alone runs, due 26 March 17:30 by its recomputed version
+        assertThat(list(new FindOverdueQuery("town", at("2024-03-27T09:00"), at("2024-03-27T09:00"))))
+                .containsExactly("OPINION 2024-03-26T17:30");
+        // as of 26 March 09:00 it is not yet due (recomputed); as known at 6 March 10:30, before the recomputation was
+        // recorded, it was due on 25 March 17:30
+        assertThat(list(new FindOverdueQuery("town", at("2024-03-26T09:00"), at("2024-03-27T09:00")))).isEmpty();
+        assertThat(list(new FindOverdueQuery("town", at("2024-03-26T09:00"), at("2024-03-06T10:30"))))
+                .containsExactly("OPINION 2024-03-25T17:30");
+        // as of 12 March as known at 4 March 12:00: ACCEPT (its extension recorded on 5 March) and RESPOND (stopped on
+        // 5 March) were still running, both past due; OPINION was not started
+        assertThat(list(new FindOverdueQuery("town", at("2024-03-12T09:00"), at("2024-03-04T12:00"))))
+                .containsExactly("RESPOND 2024-03-05T17:30", "ACCEPT 2024-03-11T17:30");
+        assertThat(list(new FindOverdueQuery("town", at("2024-03-12T09:00"), at("2024-03-27T09:00")))).isEmpty();
+        // the recomputed version took effect at 11:00 on 6 March: at 10:30 the first one applied (known later, too)
+        assertThat(list(new FindUpcomingQuery("town", java.time.Duration.ofDays(30), at("2024-03-06T10:30"), at("2024-03-27T09:00"))))
+                .containsExactly("OPINION 2024-03-25T17:30");
+        assertThat(list(new FindUpcomingQuery("town", java.time.Duration.ofDays(30), at("2024-03-06T11:30"), at("2024-03-27T09:00"))))
+                .containsExactly("OPINION 2024-03-26T17:30");
+        // all units, and another unit
+        assertThat(list(new FindOverdueQuery(null, at("2024-03-27T09:00"), at("2024-03-27T09:00"))))
+                .containsExactly("OPINION 2024-03-26T17:30");
+        assertThat(list(new FindOverdueQuery("village", at("2024-03-27T09:00"), at("2024-03-27T09:00")))).isEmpty();
     }
 }

@@ -26,7 +26,10 @@ import static cn.xinfang.petition.projection.support.Sql.ts;
 /**
  * Builds {@code time_limit_run} (one row per stage run, keyed by the id of its
  * {@code TimeLimitStarted} event) and {@code time_limit_due} (each due instant a run had, from when
- * it applied and when it was recorded). Idempotent: keys come from event ids and sequence numbers.
+ * it applied and when it was recorded). A run's row also keeps a copy of its latest due version (the
+ * highest {@code version_no}: {@code due_version, due_at, warning_at, due_effective_at, due_recorded_at}),
+ * which the lists read without the join whenever that version applies (OverdueQueries). Idempotent: keys
+ * come from event ids and sequence numbers.
  */
 @Component
 @ProcessingGroup(OverdueProjection.NAME)
@@ -64,7 +67,8 @@ public class OverdueProjection {
         // written yet (Open), else by an update.
         String[] title = titles.get(caseId);
         Object[] row = {eventId, caseId, title == null ? caseId : title[0], title == null ? caseId : title[1], e.unit(), stage,
-                l.rule(), ts(l.start()), ts(e.recordedAt()), null, null, null, null, null, null};
+                l.rule(), ts(l.start()), ts(e.recordedAt()), null, null, null, null, null, null,
+                seq, ts(l.due()), ts(l.warning()), ts(l.start()), ts(e.recordedAt())};
         write(caseId, title == null ? INSERT_RUN_READING_TITLE : INSERT_RUN, row);
         write(caseId, "insert into time_limit_due (run_id, version_no, due_at, warning_at, effective_at, recorded_at) "
                 + "values (?, ?, ?, ?, ?, ?) on conflict do nothing", eventId, seq, ts(l.due()), ts(l.warning()), ts(l.start()),
@@ -134,16 +138,18 @@ public class OverdueProjection {
     private static final String OPEN_RESOURCE = OverdueProjection.class.getName() + ".open";
     private static final String RUN_COLUMNS = "insert into time_limit_run (run_id, case_id, case_no, subject, unit, stage, rule, "
             + "started_at, started_recorded_at, stopped_at, stopped_recorded_at, met, stop_reason, warned_recorded_at, "
-            + "breached_recorded_at) values ";
-    private static final String INSERT_RUN = RUN_COLUMNS + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
+            + "breached_recorded_at, due_version, due_at, warning_at, due_effective_at, due_recorded_at) values ";
+    private static final String INSERT_RUN = RUN_COLUMNS + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
     /** {@link #INSERT_RUN} with the case's number and subject read from {@code overdue_case} (the same parameters: its id twice). */
     private static final String INSERT_RUN_READING_TITLE = RUN_COLUMNS + "(?, ?, (select c.case_no from overdue_case c where "
-            + "c.case_id = ?), (select c.subject from overdue_case c where c.case_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            + "on conflict do nothing";
+            + "c.case_id = ?), (select c.subject from overdue_case c where c.case_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "?, ?, ?, ?, ?) on conflict do nothing";
     /** Where {@link #INSERT_RUN}'s stop columns (stopped_at, stopped_recorded_at, met, stop_reason) begin. */
     private static final int STOPPED_AT = 9;
     /** Where its warned_recorded_at and breached_recorded_at are. */
     private static final int WARNED_AT = 13;
+    /** Where its copy of the latest due version (due_version, due_at, warning_at, due_effective_at, due_recorded_at) begins. */
+    private static final int DUE_VERSION = 15;
 
     /** The runs started in this batch of events, kept until the batch commits (none outside a unit of work). */
     private static Optional<Open> open() {
@@ -231,15 +237,26 @@ public class OverdueProjection {
     private void dueVersion(String caseId, String stage, Long seq, TimeLimit l, Instant effective, Instant recorded) {
         Object[] row = open().map(o -> o.running(caseId, stage)).orElse(null);
         if (row != null) {
-            // the run was started in this batch and is not written yet: its id is known
+            // the run was started in this batch and is not written yet: its id is known, its row takes the version
             write(caseId, "delete from time_limit_due where run_id = ? and version_no = ?", row[0], seq);
             write(caseId, "insert into time_limit_due (run_id, version_no, due_at, warning_at, effective_at, recorded_at) "
                     + "values (?, ?, ?, ?, ?, ?)", row[0], seq, ts(l.due()), ts(l.warning()), ts(effective), ts(recorded));
+            if (row[DUE_VERSION] == null || (Long) row[DUE_VERSION] <= seq) {
+                row[DUE_VERSION] = seq;
+                row[DUE_VERSION + 1] = ts(l.due());
+                row[DUE_VERSION + 2] = ts(l.warning());
+                row[DUE_VERSION + 3] = ts(effective);
+                row[DUE_VERSION + 4] = ts(recorded);
+            }
             return;
         }
         String openRun = " from time_limit_run r where r.case_id = ? and r.stage = ? and r.stopped_at is null";
         write(caseId, "delete from time_limit_due where version_no = ? and run_id in (select r.run_id" + openRun + ")", seq, caseId, stage);
         write(caseId, "insert into time_limit_due (run_id, version_no, due_at, warning_at, effective_at, recorded_at) "
                 + "select r.run_id, ?, ?, ?, ?, ?" + openRun, seq, ts(l.due()), ts(l.warning()), ts(effective), ts(recorded), caseId, stage);
+        // the run's copy of its latest version (a version applied again replaces it; an older one leaves it)
+        write(caseId, "update time_limit_run set due_version = ?, due_at = ?, warning_at = ?, due_effective_at = ?, due_recorded_at = ? "
+                        + "where case_id = ? and stage = ? and stopped_at is null and (due_version is null or due_version <= ?)",
+                seq, ts(l.due()), ts(l.warning()), ts(effective), ts(recorded), caseId, stage, seq);
     }
 }

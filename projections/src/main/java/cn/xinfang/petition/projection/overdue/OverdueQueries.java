@@ -25,24 +25,37 @@ import static cn.xinfang.petition.projection.support.Sql.ts;
  * due instant is the latest version that applied by T and was recorded by K.
  *
  * <p>"Not stopped by T as known at K" is written as three conditions the indexes
- * {@code time_limit_run_unit_stopped} and {@code time_limit_run_unit_stop_recorded} answer with the
+ * {@code time_limit_run_unit_stopped_due} and {@code time_limit_run_unit_stop_recorded} answer with the
  * unit (running, stopped after T, stop recorded after K), so a unit's list costs what can still be
- * open, not every run the unit ever had (PostgreSQL combines them with a bitmap OR). The list of all
- * units reads every run (Flyway V94 says why the indexes lead with the unit).
+ * open, not every run the unit ever had (PostgreSQL combines them with a bitmap OR); for the running
+ * ones the first index also holds the due instant, so the overdue list of "now" reads the runs past due
+ * only (Flyway V95). The list of all units reads every run (Flyway V94 says why the indexes lead with the unit).
  */
 @Component
 public class OverdueQueries {
 
-    private static final String OPEN_AT = """
-            select r.case_id, r.case_no, r.subject, r.unit, r.stage, r.rule, r.started_at, d.due_at, d.warning_at,
-                   r.warned_recorded_at, r.breached_recorded_at
-              from time_limit_run r
-              join time_limit_due d on d.run_id = r.run_id
-             where r.started_at <= ? and r.started_recorded_at <= ?
-               and (r.stopped_at is null or r.stopped_at > ? or r.stopped_recorded_at > ?)
+    /** A run's columns in the lists; its due instants ({@code due_at, warning_at}) from the table named by the argument. */
+    private static final String COLUMNS = "r.case_id, r.case_no, r.subject, r.unit, r.stage, r.rule, r.started_at, %1$s.due_at, "
+            + "%1$s.warning_at, r.warned_recorded_at, r.breached_recorded_at";
+    /** Started by T (recorded by K) and not stopped by T as known at K. */
+    private static final String OPEN = """
+            r.started_at <= ? and r.started_recorded_at <= ?
+               and (r.stopped_at is null or r.stopped_at > ? or r.stopped_recorded_at > ?)""";
+    /**
+     * The runs open at T as known at K with the due version that applied, as {@code l}; conditions on {@code l} follow
+     * ({@code where 1 = 1 and …}). When the run's latest version applied by T and was recorded by K (for "now", nearly
+     * every run), it is the one that applied, and its copy in the run's row is read (first part); only the others (a
+     * later version not yet effective at T or recorded after K) look up their versions (second part). PostgreSQL
+     * moves the conditions on {@code l} into both parts, so the first reads a unit's overdue runs from
+     * {@code time_limit_run_unit_stopped_due} without visiting the runs that are not due.
+     */
+    private static final String OPEN_AT = "select l.* from (select " + COLUMNS.formatted("r") + " from time_limit_run r where " + OPEN
+            + " and r.due_effective_at <= ? and r.due_recorded_at <= ? union all select " + COLUMNS.formatted("d")
+            + " from time_limit_run r join time_limit_due d on d.run_id = r.run_id where " + OPEN + """
+             and (r.due_version is null or r.due_effective_at > ? or r.due_recorded_at > ?)
                and d.version_no = (select max(d2.version_no) from time_limit_due d2
                                     where d2.run_id = r.run_id and d2.effective_at <= ? and d2.recorded_at <= ?)
-            """;
+            ) l where 1 = 1""";
 
     private final JdbcTemplate jdbc;
     private final TimeRules rules;
@@ -71,9 +84,14 @@ public class OverdueQueries {
         return query(q.list(), q.page(), q.size());
     }
 
-    /** The parameters of {@link #OPEN_AT} for T and K. */
+    /** The parameters of {@link #OPEN_AT} for T and K: T and K in turn, seven times. */
     private static List<Object> openAtArgs(Instant t, Instant k) {
-        return new ArrayList<>(List.of(ts(t), ts(k), ts(t), ts(k), ts(t), ts(k)));
+        List<Object> args = new ArrayList<>(14);
+        for (int i = 0; i < 7; i++) {
+            args.add(ts(t));
+            args.add(ts(k));
+        }
+        return args;
     }
 
     /**
@@ -89,8 +107,8 @@ public class OverdueQueries {
         List<Object> args = openAtArgs(t, k);
         args.addAll(caseIds);
         BusinessTime time = rules.calculator().time();
-        jdbc.query(OPEN_AT + " and r.case_id in (" + placeholders(caseIds.size())
-                        + ") order by d.due_at, r.stage",
+        jdbc.query(OPEN_AT + " and l.case_id in (" + placeholders(caseIds.size())
+                        + ") order by l.due_at, l.stage",
                 rs -> {
                     OpenTimeLimit l = open(rs, t, k, time);
                     out.get(l.caseId()).add(l);
@@ -125,26 +143,26 @@ public class OverdueQueries {
             t = q.asOf();
             k = q.knownAt();
             unit = q.unit();
-            dueCondition = " and d.due_at < ?";
+            dueCondition = " and l.due_at < ?";
             dueArgs = List.of(ts(t));
         } else {
             FindUpcomingQuery q = (FindUpcomingQuery) list;
             t = q.asOf();
             k = q.knownAt();
             unit = q.unit();
-            dueCondition = " and d.due_at >= ? and d.due_at <= ?";
+            dueCondition = " and l.due_at >= ? and l.due_at <= ?";
             dueArgs = List.of(ts(t), ts(t.plus(q.within())));
         }
         List<Object> args = openAtArgs(t, k);
         StringBuilder where = new StringBuilder(dueCondition);
         args.addAll(dueArgs);
         if (unit != null && !unit.isBlank()) {
-            where.append(" and r.unit = ?");
+            where.append(" and l.unit = ?");
             args.add(unit);
         }
         boolean paged = size > 0;
         String sql = (paged ? "select count(*) over () as total," + OPEN_AT.substring("select".length()) : OPEN_AT) + where
-                + " order by d.due_at, r.case_no, r.stage" + (paged ? " limit ? offset ?" : "");
+                + " order by l.due_at, l.case_no, l.stage" + (paged ? " limit ? offset ?" : "");
         List<Object> pageArgs = new ArrayList<>(args);
         if (paged) {
             pageArgs.add(size);
@@ -162,7 +180,7 @@ public class OverdueQueries {
             return new OpenTimeLimitPage(items.size(), 0, items.size(), items);
         }
         if (items.isEmpty() && page > 0) {
-            Long n = jdbc.queryForObject("select count(*) from (" + OPEN_AT + where + ") l", Long.class, args.toArray());
+            Long n = jdbc.queryForObject("select count(*) from (" + OPEN_AT + where + ") c", Long.class, args.toArray());
             total[0] = n == null ? 0 : n;
         }
         return new OpenTimeLimitPage(total[0], page, size, items);
