@@ -41,6 +41,8 @@ class ErrorShapeTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     Api api;
 
@@ -102,6 +104,18 @@ class ErrorShapeTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    @DisplayName("写请求经过排队（WriteAdmission），读请求与未登录的写请求不经过")
+    void writesTakeATurnAndReadsDoNot() {
+        io.micrometer.core.instrument.Timer waited = meters.get("cases.http.writes.wait").timer();
+        long before = waited.count();
+        newCase();
+        assertThat(waited.count()).as("a registration took a turn").isEqualTo(before + 1);
+        assertThat(api.get("handler", "/api/overdue?unit=town").status()).isEqualTo(200);
+        assertThat(api.post(null, "/api/cases", CaseApiTest.register("SIMPLE", "town")).status()).isEqualTo(401);
+        assertThat(waited.count()).as("a read and a refused sign-in took none").isEqualTo(before + 1);
     }
 
     @Test
