@@ -19,6 +19,8 @@ import cn.xinfang.petition.projection.overdue.OpenTimeLimitPage;
 import cn.xinfang.petition.projection.overdue.TimeLimitListQuery;
 import cn.xinfang.petition.projection.worklist.FindWorklistQuery;
 import cn.xinfang.petition.projection.worklist.Worklist;
+import cn.xinfang.petition.projection.worklist.WorklistQueries;
+import cn.xinfang.petition.api.Stage;
 import cn.xinfang.petition.projection.stats.FindUnitStatsQuery;
 import cn.xinfang.petition.projection.stats.UnitStats;
 import cn.xinfang.petition.time.BusinessTime;
@@ -201,6 +203,34 @@ public class ReadModelController {
         Instant k = TimeParams.start(f, "knownAt", knownAt, zone);
         Instant now = clock.instant();
         return new FindUpcomingQuery(scope, w, t != null ? t : now, k != null ? k : now);
+    }
+
+    /**
+     * 工作台 (work list) through the API, as the home page shows it: the open cases the caller may see (a handler or
+     * leader: their unit's; others: every unit's, or {@code unit}'s), most urgent first (the running stage due first),
+     * each with its ledger row and its running stages; {@code status} one of the open statuses, {@code stage} a stage
+     * that must be running; a page ({@code page} from 0, {@code size} 1–500, default 20) and the number of matching
+     * cases ({@code total}, also in {@value #TOTAL_COUNT}). A page past the end is empty.
+     */
+    @GetMapping("/worklist")
+    public ResponseEntity<Worklist> worklistPage(@RequestParam(required = false) String unit,
+                                                 @RequestParam(required = false) String status,
+                                                 @RequestParam(required = false) String stage,
+                                                 @RequestParam(defaultValue = "0") int page,
+                                                 @RequestParam(defaultValue = "20") int size) {
+        String scope = access.unitScope(currentUser.get(), unit);
+        Fields f = new Fields();
+        pageAndSize(f, page, size);
+        String s = caseStatus(f, status);
+        if (s != null && !WorklistQueries.OPEN_STATUSES.contains(s)) {
+            f.add("status", "must be the status of an open case: " + String.join(", ", WorklistQueries.OPEN_STATUSES),
+                    "须为在办事项的状态：" + String.join("、", WorklistQueries.OPEN_STATUSES));
+        }
+        Stage st = f.optional("stage", stage, Stage.class);
+        f.throwIfInvalid();
+        Worklist w = queries.query(new FindWorklistQuery(scope, s, st == null ? null : st.name(), clock.instant(), page, size),
+                ResponseTypes.instanceOf(Worklist.class)).join();
+        return ResponseEntity.ok().header(TOTAL_COUNT, Long.toString(w.total())).body(w);
     }
 
     /**

@@ -210,6 +210,49 @@ class ReadModelsTest {
         assertThat(worklist("village-2", null, null, 0, 20).total()).isZero();
     }
 
+    /** The cases of a work list answered by the API, by their labels. */
+    List<String> cases(com.fasterxml.jackson.databind.JsonNode worklist) {
+        List<String> out = new ArrayList<>();
+        worklist.get("items").forEach(i -> out.add(label(i.get("entry").get("caseId").asText())));
+        return out;
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("工作台 API（GET /api/worklist）：与首页同序同范围，分页与总数，参数错误为 400")
+    void theWorklistThroughTheApi() {
+        Api.Res all = api.get("supervisor", "/api/worklist");
+        assertThat(all.status()).as(all.toString()).isEqualTo(200);
+        assertThat(cases(all.body())).containsExactly("C", "A", "B");
+        assertThat(all.body().get("total").asLong()).isEqualTo(3);
+        assertThat(all.header("X-Total-Count")).isEqualTo("3");
+        com.fasterxml.jackson.databind.JsonNode a = all.body().get("items").get(1);
+        assertThat(a.get("running").findValuesAsText("stage")).containsExactly("MEET_HANDLING", "OPINION", "NOTIFY", "CONCLUDE");
+        assertThat(a.get("entry").get("idNumber").asText()).as("masked").isEqualTo("110105********002X");
+        // a handler of the town sees the town's cases only, whatever unit is asked for
+        assertThat(cases(api.get("handler", "/api/worklist").body())).containsExactly("C", "A");
+        assertThat(api.get("handler", "/api/worklist?unit=village-1").status()).isEqualTo(403);
+        assertThat(cases(api.get("supervisor", "/api/worklist?unit=village-1").body())).containsExactly("B");
+        assertThat(cases(api.get("supervisor", "/api/worklist?status=REGISTERED").body())).containsExactly("C", "B");
+        assertThat(cases(api.get("supervisor", "/api/worklist?stage=OPINION").body())).containsExactly("A");
+        Api.Res second = api.get("supervisor", "/api/worklist?page=1&size=2");
+        assertThat(cases(second.body())).containsExactly("B");
+        assertThat(second.header("X-Total-Count")).isEqualTo("3");
+        Api.Res past = api.get("supervisor", "/api/worklist?page=5&size=2");
+        assertThat(past.body().get("items")).isEmpty();
+        assertThat(past.body().get("total").asLong()).isEqualTo(3);
+
+        Api.Res closed = api.get("supervisor", "/api/worklist?status=CLOSED&stage=NONE&size=0");
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(400);
+        assertThat(closed.body().get("code").asText()).isEqualTo("invalid-request");
+        assertThat(closed.body().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("status", "stage", "size");
+        // a status of a case no longer being handled is not on the work list
+        Api.Res resolved = api.get("supervisor", "/api/worklist?status=RESOLVED");
+        assertThat(resolved.status()).as(resolved.toString()).isEqualTo(400);
+        assertThat(resolved.body().get("errors").get(0).get("field").asText()).isEqualTo("status");
+        assertThat(resolved.body().get("errors").get(0).get("message").asText()).contains("OPINION_GIVEN");
+    }
+
     @Test
     @Order(2)
     void lateness_isGivenInCalendarAndWorkingTime() {
