@@ -18,10 +18,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -33,8 +37,10 @@ import java.util.concurrent.TimeUnit;
  * without pause kept every request waiting for the cores, a supervisor's overdue list as much as a step;
  * with two writes at a time its p50 halved (docs/performance.md, *Findings*, 2026-12-01 12:13–), at the
  * cost of a sixth of the writes such a flood gets through. A write that has waited
- * {@code cases.http.write-wait} is answered {@code 503 busy} with {@code Retry-After}, having changed
- * nothing. Runs after Spring Security: a request refused there never takes a turn. Deadlines, sagas and
+ * {@code cases.http.write-wait}, or that finds {@code cases.http.max-waiting-writes} waiting already, is
+ * answered {@code 503 busy} with {@code Retry-After}, having changed nothing. POSTs that only read (verifying
+ * the store, previewing a calendar revision) and an administrator's calendar revision do not take turns
+ * ({@link #WITHOUT_TURN}). Runs after Spring Security: a request refused there never takes a turn. Deadlines, sagas and
  * views do not pass through here.
  */
 @Configuration(proxyBeanMethods = false)
@@ -44,13 +50,24 @@ public class WriteAdmission {
     static final int RETRY_AFTER_SECONDS = 2;
 
     /**
+     * Requests that change nothing, or that an administrator starts and that run long, by POST: they do not take a
+     * turn. Verifying the whole store or a case's chain and previewing a calendar revision read only; a calendar
+     * revision recomputes the open cases' limits for up to a minute and would hold one of the few turns all that time.
+     */
+    static final List<String> WITHOUT_TURN = List.of("/api/audit/verify", "/audit/verify", "/audit/cases/{id}/verify",
+            "/api/admin/calendar/preview", "/admin/calendar/preview", "/api/admin/calendar", "/admin/calendar");
+
+    /**
      * {@code cases.http.*}.
      *
      * @param concurrentWrites writes carried out at once; 0: as many as the machine has cores (at least 2); below 0: no limit
      * @param writeWait        how long a write waits for its turn before it is answered 503 busy
+     * @param maxWaitingWrites writes that may wait at once; one more is answered 503 busy at once (each waiting write
+     *                         holds one of the web server's threads, 200 by default, which the reads need too)
      */
     @ConfigurationProperties("cases.http")
-    public record Properties(@DefaultValue("0") int concurrentWrites, @DefaultValue("20s") Duration writeWait) {
+    public record Properties(@DefaultValue("0") int concurrentWrites, @DefaultValue("20s") Duration writeWait,
+                             @DefaultValue("100") int maxWaitingWrites) {
 
         /** The number of writes carried out at once (0 or less: no limit). */
         int turns() {
@@ -72,6 +89,8 @@ public class WriteAdmission {
 
         private final Semaphore turns;
         private final long waitNanos;
+        private final int maxWaiting;
+        private final List<PathPattern> withoutTurn;
         private final ObjectMapper json;
         private final Timer waited;
         private final Counter refused;
@@ -79,6 +98,8 @@ public class WriteAdmission {
         Filter(Properties properties, ObjectMapper json, MeterRegistry meters) {
             this.turns = new Semaphore(Math.max(1, properties.turns()), true);
             this.waitNanos = properties.writeWait().toNanos();
+            this.maxWaiting = Math.max(0, properties.maxWaitingWrites());
+            this.withoutTurn = WITHOUT_TURN.stream().map(PathPatternParser.defaultInstance::parse).toList();
             this.json = json;
             this.waited = Timer.builder("cases.http.writes.wait")
                     .description("Time a write waited for its turn (cases.http.concurrent-writes)").register(meters);
@@ -88,24 +109,34 @@ public class WriteAdmission {
                     .description("Writes waiting for their turn").register(meters);
         }
 
-        static boolean isWrite(HttpServletRequest request) {
-            return switch (request.getMethod()) {
+        /** Whether the request takes a turn: it changes something and is not one of {@link #WITHOUT_TURN}. */
+        boolean takesATurn(HttpServletRequest request) {
+            boolean write = switch (request.getMethod()) {
                 case "GET", "HEAD", "OPTIONS", "TRACE" -> false;
                 default -> true;
             };
+            if (!write) {
+                return false;
+            }
+            String uri = request.getRequestURI();
+            String context = request.getContextPath();
+            PathContainer path = PathContainer.parsePath(context != null && uri.startsWith(context) ? uri.substring(context.length()) : uri);
+            return withoutTurn.stream().noneMatch(p -> p.matches(path));
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
                 throws ServletException, IOException {
-            if (!isWrite(req)) {
+            if (!takesATurn(req)) {
                 chain.doFilter(req, res);
                 return;
             }
             long start = System.nanoTime();
             boolean admitted;
             try {
-                admitted = turns.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
+                // enough waiting already: a turn free at once (and nobody before it) or none, so that no thread more is
+                // kept from the reads (a timed try honours the order of those waiting; a zero wait does not wait)
+                admitted = turns.tryAcquire(turns.getQueueLength() >= maxWaiting ? 0 : waitNanos, TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 admitted = false;

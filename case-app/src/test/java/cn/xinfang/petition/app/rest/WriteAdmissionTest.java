@@ -30,7 +30,7 @@ class WriteAdmissionTest {
     private final AtomicInteger reached = new AtomicInteger();
 
     private WriteAdmission.Filter filter(int concurrentWrites, Duration wait) {
-        return new WriteAdmission.Filter(new WriteAdmission.Properties(concurrentWrites, wait), JSON, meters);
+        return new WriteAdmission.Filter(new WriteAdmission.Properties(concurrentWrites, wait, 100), JSON, meters);
     }
 
     private static MockHttpServletRequest request(String method, String uri) {
@@ -135,8 +135,45 @@ class WriteAdmissionTest {
     @Test
     void theDefaultIsAsManyWritesAsCoresAndBelowZeroNoLimit() {
         int cores = Runtime.getRuntime().availableProcessors();
-        assertThat(new WriteAdmission.Properties(0, Duration.ofSeconds(20)).turns()).isEqualTo(Math.max(2, cores));
-        assertThat(new WriteAdmission.Properties(3, Duration.ofSeconds(20)).turns()).isEqualTo(3);
-        assertThat(new WriteAdmission.Properties(-1, Duration.ofSeconds(20)).turns()).isZero();
+        assertThat(new WriteAdmission.Properties(0, Duration.ofSeconds(20), 100).turns()).isEqualTo(Math.max(2, cores));
+        assertThat(new WriteAdmission.Properties(3, Duration.ofSeconds(20), 100).turns()).isEqualTo(3);
+        assertThat(new WriteAdmission.Properties(-1, Duration.ofSeconds(20), 100).turns()).isZero();
+    }
+
+    @Test
+    void readOnlyPostsAndTheCalendarRevisionTakeNoTurnAndAFullQueueRefusesAtOnce() throws Exception {
+        WriteAdmission.Filter filter = new WriteAdmission.Filter(new WriteAdmission.Properties(1, Duration.ofSeconds(30), 0), JSON, meters);
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<?> first = CompletableFuture.runAsync(() -> {
+            try {
+                filter.doFilter(request("POST", "/api/cases"), new MockHttpServletResponse(), chain(inside, release));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+        // the only turn is taken: verifying, previewing and revising the calendar go through
+        for (String path : java.util.List.of("/api/audit/verify", "/audit/verify", "/audit/cases/c-1/verify", "/api/admin/calendar/preview",
+                "/admin/calendar/preview", "/api/admin/calendar", "/admin/calendar")) {
+            MockHttpServletResponse res = new MockHttpServletResponse();
+            filter.doFilter(request("POST", path), res, chain(null, null));
+            assertThat(res.getStatus()).as(path).isEqualTo(200);
+        }
+        assertThat(reached.get()).isEqualTo(8);
+        // with no write allowed to wait (max-waiting-writes 0), another write is refused at once, not after 30 s
+        CompletableFuture<MockHttpServletResponse> second = CompletableFuture.supplyAsync(() -> {
+            MockHttpServletResponse res = new MockHttpServletResponse();
+            try {
+                filter.doFilter(request("POST", "/api/cases/c-2/sign"), res, chain(null, null));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return res;
+        });
+        assertThat(second.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(503);
+        assertThat(reached.get()).isEqualTo(8);
+        release.countDown();
+        first.get(10, TimeUnit.SECONDS);
     }
 }

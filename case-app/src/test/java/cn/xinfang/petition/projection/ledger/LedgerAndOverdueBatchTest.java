@@ -397,4 +397,20 @@ class LedgerAndOverdueBatchTest {
                 .containsExactly("OPINION 2024-03-26T17:30");
         assertThat(list(new FindOverdueQuery("village", at("2024-03-27T09:00"), at("2024-03-27T09:00")))).isEmpty();
     }
+
+    @Test
+    @DisplayName("同一开始事件在后一批次再次送达且同批次有延期：运行行中的最新一版期限副本仍随之更新")
+    void aStartDeliveredAgainInALaterBatchWithAnExtensionKeepsTheCopyCurrent() {
+        handle(first(), 0, 1, true);
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        invoke(overdue, first().get(1), "event-1", 1); // ACCEPT's start again: its insert finds the row
+        invoke(overdue, second().get(0), "event-3", 3); // ACCEPT extended to 18 March
+        batch.commit();
+        assertThat(jdbc.queryForObject("select due_version from time_limit_run where run_id = 'event-1'", Long.class)).isEqualTo(3L);
+        assertThat(jdbc.queryForObject("select due_at from time_limit_run where run_id = 'event-1'", OffsetDateTime.class).toInstant())
+                .isEqualTo(at("2024-03-18T17:30"));
+        // on 12 March ACCEPT is not overdue (extended); RESPOND (due 5 March, running here) is
+        assertThat(list(new FindOverdueQuery("town", at("2024-03-12T09:00"), at("2024-03-12T09:00"))))
+                .containsExactly("RESPOND 2024-03-05T17:30");
+    }
 }

@@ -248,6 +248,11 @@ public class OverdueProjection {
                 row[DUE_VERSION + 3] = ts(effective);
                 row[DUE_VERSION + 4] = ts(recorded);
             }
+            // the insert carries the copy; this changes a row only when the insert found it already there (the start
+            // delivered again in a later batch), so the copy never stays behind time_limit_due
+            write(caseId, "update time_limit_run set due_version = ?, due_at = ?, warning_at = ?, due_effective_at = ?, "
+                            + "due_recorded_at = ? where run_id = ? and (due_version is null or due_version < ?)",
+                    seq, ts(l.due()), ts(l.warning()), ts(effective), ts(recorded), row[0], seq);
             return;
         }
         String openRun = " from time_limit_run r where r.case_id = ? and r.stage = ? and r.stopped_at is null";
