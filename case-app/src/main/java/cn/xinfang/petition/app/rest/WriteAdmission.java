@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  * {@link Semaphore}). Reads (GET, HEAD, OPTIONS) never wait here. On two cores, eight clients writing
  * without pause kept every request waiting for the cores, a supervisor's overdue list as much as a step;
  * with two writes at a time its p50 halved (docs/performance.md, *Findings*, 2026-12-01 12:13–), at the
- * cost of a sixth of the writes such a flood gets through. A write that has waited
+ * cost of 16–19 % of the writes such a flood gets through. A write that has waited
  * {@code cases.http.write-wait}, or that finds {@code cases.http.max-waiting-writes} waiting already, is
  * answered {@code 503 busy} with {@code Retry-After}, having changed nothing. POSTs that only read (verifying
  * the store, previewing a calendar revision) and an administrator's calendar revision do not take turns
@@ -104,7 +104,7 @@ public class WriteAdmission {
             this.waited = Timer.builder("cases.http.writes.wait")
                     .description("Time a write waited for its turn (cases.http.concurrent-writes)").register(meters);
             this.refused = Counter.builder("cases.http.writes.refused")
-                    .description("Writes answered 503 busy after waiting cases.http.write-wait").register(meters);
+                    .description("Writes answered 503 busy (waited cases.http.write-wait, or found cases.http.max-waiting-writes waiting)").register(meters);
             Gauge.builder("cases.http.writes.waiting", turns, Semaphore::getQueueLength)
                     .description("Writes waiting for their turn").register(meters);
         }

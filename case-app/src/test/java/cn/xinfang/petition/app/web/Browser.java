@@ -140,14 +140,18 @@ final class Browser implements AutoCloseable {
 
     /**
      * The text of {@code by}; found again when htmx replaced the element between finding and reading it
-     * (a StaleElementReferenceException: the page settles a fragment a moment after a step's answer).
+     * (a StaleElementReferenceException, or Chromium's "does not belong to the document": the page settles a
+     * fragment a moment after a step's answer).
      */
     String text(By by) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return find(by).getText();
-            } catch (org.openqa.selenium.StaleElementReferenceException swapped) {
-                if (attempt == 5) {
+            } catch (org.openqa.selenium.WebDriverException swapped) {
+                // Chromium reports the same race either way: stale, or "Node with given id does not belong to the document"
+                boolean replaced = swapped instanceof org.openqa.selenium.StaleElementReferenceException
+                        || String.valueOf(swapped.getMessage()).contains("does not belong to the document");
+                if (!replaced || attempt == 5) {
                     throw swapped;
                 }
                 sleep(100);
