@@ -178,14 +178,16 @@ public class CalendarRevisions implements SmartInitializingSingleton {
                 "该日历与现行日历相同（" + current.version() + "），无需修订");
     }
 
-    /** The open cases with a running stage due on or after {@code from} (from the overdue view, once it has caught up). */
+    /**
+     * The open cases with a running stage due on or after {@code from} (from the overdue view, once it has caught up): its
+     * due instant by its latest version, as the run's row keeps it (Flyway V95).
+     */
     private List<String> casesDueFrom(LocalDate from) {
         awaitOverdueView();
         ZoneId zone = rules.calculator().time().zone();
         return jdbc.queryForList("""
-                select distinct r.case_id from time_limit_run r join time_limit_due d on d.run_id = r.run_id
-                 where r.stopped_at is null and d.due_at >= ?
-                   and d.version_no = (select max(d2.version_no) from time_limit_due d2 where d2.run_id = r.run_id)
+                select distinct r.case_id from time_limit_run r
+                 where r.stopped_at is null and r.due_at >= ?
                  order by r.case_id""",
                 String.class, Timestamp.from(from.atStartOfDay(zone).toInstant()));
     }

@@ -59,10 +59,9 @@ public class EngineMetrics implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         commandBus.registerHandlerInterceptor(commandTimer());
         eventBus.registerDispatchInterceptor(eventCounter());
-        Gauge.builder("petition.cases.overdue", () -> count("""
-                        select count(*) from time_limit_run r join time_limit_due d on d.run_id = r.run_id
-                         where r.stopped_at is null and d.due_at < current_timestamp
-                           and d.version_no = (select max(d2.version_no) from time_limit_due d2 where d2.run_id = r.run_id)"""))
+        // a running stage's due instant: its latest version, as the run's row keeps it (Flyway V95)
+        Gauge.builder("petition.cases.overdue", () -> count("select count(*) from time_limit_run where stopped_at is null "
+                        + "and due_at < current_timestamp"))
                 .tag("kind", "overdue").description("running stages past their due instant").register(registry);
         Gauge.builder("petition.cases.overdue", () -> count("select count(*) from time_limit_run where stopped_at is null "
                         + "and warned_recorded_at is not null and breached_recorded_at is null"))

@@ -58,6 +58,8 @@ class ReadModelsTest {
     JdbcTemplate jdbc;
     @Autowired
     QueryGateway queries;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     Api api;
     String a;
@@ -208,6 +210,15 @@ class ReadModelsTest {
         assertThat(past.items()).isEmpty();
         assertThat(past.total()).as("counted past the last page").isEqualTo(3);
         assertThat(worklist("village-2", null, null, 0, 20).total()).isZero();
+    }
+
+    @Test
+    @DisplayName("指标 petition.cases.overdue（超期）与超期清单（全部单位、当前）的总数一致")
+    void theOverdueGaugeCountsWhatTheOverdueListShows() {
+        Api.Res list = api.get("supervisor", "/api/overdue?size=1");
+        double gauge = meters.get("petition.cases.overdue").tag("kind", "overdue").gauge().value();
+        assertThat(gauge).isPositive();
+        assertThat(gauge).isEqualTo(Double.parseDouble(list.header("X-Total-Count")));
     }
 
     /** The cases of a work list answered by the API, by their labels. */
