@@ -151,4 +151,44 @@ class OverduePlansTest {
                 && line.contains("due_at <"));
         assertThat(text).as(text).contains("time_limit_run_unit_stopped_due").doesNotContain("Seq Scan");
     }
+
+    @Test
+    @DisplayName("超期清单的实际语句（按单位、当前、第一页）：在办记录按到期时间读索引，已停止的不读")
+    void theStatementOfAUnitsOverduePageReadsItsRunsPastDueFromTheIndex() {
+        // as above: 40 units × 500 runs, 5 per unit running, all past due at T, each with its one due version
+        jdbc.execute("""
+                insert into time_limit_run (run_id, case_id, unit, stage, started_at, started_recorded_at, stopped_at, stopped_recorded_at,
+                                            due_version, due_at, warning_at, due_effective_at, due_recorded_at)
+                select 'plan-' || g, 'case-' || g, 'u-' || (g % 40), 'ACCEPT', timestamptz '2026-01-05 09:00+08' + g * interval '1 minute',
+                       timestamptz '2026-01-05 09:00+08' + g * interval '1 minute',
+                       case when g < 200 then null else timestamptz '2026-01-05 10:00+08' + g * interval '1 minute' end,
+                       case when g < 200 then null else timestamptz '2026-01-05 10:00+08' + g * interval '1 minute' end,
+                       g, timestamptz '2026-01-07 09:00+08' + g * interval '1 minute', timestamptz '2026-01-07 08:00+08' + g * interval '1 minute',
+                       timestamptz '2026-01-05 09:00+08' + g * interval '1 minute', timestamptz '2026-01-05 09:00+08' + g * interval '1 minute'
+                  from generate_series(0, 19999) g""");
+        jdbc.execute("""
+                insert into time_limit_due (run_id, version_no, due_at, warning_at, effective_at, recorded_at)
+                select run_id, due_version, due_at, warning_at, due_effective_at, due_recorded_at from time_limit_run""");
+        jdbc.execute("analyze time_limit_run, time_limit_due");
+
+        // the statement as the service sends it, its ? numbered for PREPARE
+        String sql = cn.xinfang.petition.projection.overdue.OverdueQueries.unitOverduePageStatement();
+        StringBuilder numbered = new StringBuilder();
+        int n = 0;
+        for (char ch : sql.toCharArray()) {
+            numbered.append(ch == '?' ? "$" + ++n : String.valueOf(ch));
+        }
+        assertThat(n).isEqualTo(18);
+        List<String> types = new ArrayList<>(Collections.nCopies(15, "timestamptz"));
+        types.addAll(List.of("text", "integer", "bigint"));
+        String now = "timestamptz '2026-03-02 09:00+08'";
+        List<String> args = new ArrayList<>(Collections.nCopies(15, now));
+        args.addAll(List.of("'u-7'", "50", "0"));
+        List<String> plan = customPlan(numbered.toString(), String.join(", ", types), String.join(", ", args));
+        String text = String.join("\n", plan);
+        // the first part: the unit's running stages past due, from the index, with the due instant in its condition
+        assertThat(plan).as(text).anyMatch(line -> line.contains("Index Cond") && line.contains("stopped_at IS NULL")
+                && line.contains("due_at <"));
+        assertThat(text).as(text).contains("time_limit_run_unit_stopped_due").doesNotContain("Seq Scan");
+    }
 }

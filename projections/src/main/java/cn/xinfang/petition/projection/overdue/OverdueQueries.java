@@ -57,6 +57,11 @@ public class OverdueQueries {
                                     where d2.run_id = r.run_id and d2.effective_at <= ? and d2.recorded_at <= ?)
             ) l where 1 = 1""";
 
+    /** The overdue list's condition: due before T. */
+    private static final String DUE_BEFORE = " and l.due_at < ?";
+    /** One unit's runs. */
+    private static final String IN_UNIT = " and l.unit = ?";
+
     private final JdbcTemplate jdbc;
     private final TimeRules rules;
 
@@ -132,6 +137,23 @@ public class OverdueQueries {
                 overdue ? null : Duration.between(t, due), overdue ? null : time.workingTimeBetween(t, due));
     }
 
+    /**
+     * The statement of a list: {@link #OPEN_AT} with the conditions {@code where} ({@code and l.…}), most urgent first;
+     * {@code paged}: with the size of the whole list ({@code total}) and {@code limit ? offset ?}.
+     */
+    static String listStatement(String where, boolean paged) {
+        return (paged ? "select count(*) over () as total," + OPEN_AT.substring("select".length()) : OPEN_AT) + where
+                + " order by l.due_at, l.case_no, l.stage" + (paged ? " limit ? offset ?" : "");
+    }
+
+    /**
+     * The statement of a page of a unit's overdue list as {@link #find(FindTimeLimitPageQuery)} sends it, its parameters
+     * {@code ?}: T and K in turn seven times, T (due before), the unit, the page's size and offset. For plan tests.
+     */
+    public static String unitOverduePageStatement() {
+        return listStatement(DUE_BEFORE + IN_UNIT, true);
+    }
+
     /** The list, or with {@code size > 0} the page {@code page} of it. */
     private OpenTimeLimitPage query(TimeLimitListQuery list, int page, int size) {
         Instant t;
@@ -143,7 +165,7 @@ public class OverdueQueries {
             t = q.asOf();
             k = q.knownAt();
             unit = q.unit();
-            dueCondition = " and l.due_at < ?";
+            dueCondition = DUE_BEFORE;
             dueArgs = List.of(ts(t));
         } else {
             FindUpcomingQuery q = (FindUpcomingQuery) list;
@@ -157,12 +179,11 @@ public class OverdueQueries {
         StringBuilder where = new StringBuilder(dueCondition);
         args.addAll(dueArgs);
         if (unit != null && !unit.isBlank()) {
-            where.append(" and l.unit = ?");
+            where.append(IN_UNIT);
             args.add(unit);
         }
         boolean paged = size > 0;
-        String sql = (paged ? "select count(*) over () as total," + OPEN_AT.substring("select".length()) : OPEN_AT) + where
-                + " order by l.due_at, l.case_no, l.stage" + (paged ? " limit ? offset ?" : "");
+        String sql = listStatement(where.toString(), paged);
         List<Object> pageArgs = new ArrayList<>(args);
         if (paged) {
             pageArgs.add(size);
