@@ -228,8 +228,7 @@ public class ReadModelController {
         }
         Stage st = f.optional("stage", stage, Stage.class);
         f.throwIfInvalid();
-        Worklist w = queries.query(new FindWorklistQuery(scope, s, st == null ? null : st.name(), clock.instant(), page, size),
-                ResponseTypes.instanceOf(Worklist.class)).join();
+        Worklist w = worklist(scope, s, st == null ? null : st.name(), clock.instant(), page, size);
         return ResponseEntity.ok().header(TOTAL_COUNT, Long.toString(w.total())).body(w);
     }
 
@@ -240,13 +239,17 @@ public class ReadModelController {
     public Worklist worklist(String status, String stage, int page, int size) {
         String scope = access.unitScope(currentUser.get(), null);
         Instant now = clock.instant();
-        Worklist w = queries.query(new FindWorklistQuery(scope, status, stage, now, Math.max(0, page), size),
-                ResponseTypes.instanceOf(Worklist.class)).join();
+        Worklist w = worklist(scope, status, stage, now, Math.max(0, page), size);
         int last = (int) Math.max(0, (w.total() - 1) / size);
         if (w.items().isEmpty() && page > last) {
-            w = queries.query(new FindWorklistQuery(scope, status, stage, now, last, size), ResponseTypes.instanceOf(Worklist.class)).join();
+            w = worklist(scope, status, stage, now, last, size);
         }
         return w;
+    }
+
+    /** A page of the work list of {@code scope} (null: every unit) at {@code now}, as it is (no page past the end moved back). */
+    private Worklist worklist(String scope, String status, String stage, Instant now, int page, int size) {
+        return queries.query(new FindWorklistQuery(scope, status, stage, now, page, size), ResponseTypes.instanceOf(Worklist.class)).join();
     }
 
     /** The overdue or soon-due list as the pages show it: one page and the size of the whole list. */

@@ -124,11 +124,11 @@ class OverduePlansTest {
         assertThat(text).as(text).doesNotContain("Seq Scan");
     }
 
-    @Test
-    @DisplayName("某单位“当前”的超期清单：在办记录按到期时间从 (unit, stopped_at, due_at) 索引读取，未到期的不读（V95）")
-    void aUnitsOverdueRunsAreFoundByTheirDueInstant() {
-        // 40 units × 500 runs, of which 5 per unit still running, each due two days after its start: at T every run is
-        // past due, and the stopped ones (495 per unit) must not be read
+    /**
+     * 40 units × 500 runs, of which 5 per unit still running, each due two days after its start (one due version, as
+     * the run's copy keeps it): at 2026-03-02 every run is past due, and the stopped ones (495 per unit) must not be read.
+     */
+    void runsPastDue() {
         jdbc.execute("""
                 insert into time_limit_run (run_id, case_id, unit, stage, started_at, started_recorded_at, stopped_at, stopped_recorded_at,
                                             due_version, due_at, warning_at, due_effective_at, due_recorded_at)
@@ -139,6 +139,12 @@ class OverduePlansTest {
                        g, timestamptz '2026-01-07 09:00+08' + g * interval '1 minute', timestamptz '2026-01-07 08:00+08' + g * interval '1 minute',
                        timestamptz '2026-01-05 09:00+08' + g * interval '1 minute', timestamptz '2026-01-05 09:00+08' + g * interval '1 minute'
                   from generate_series(0, 19999) g""");
+    }
+
+    @Test
+    @DisplayName("某单位“当前”的超期清单：在办记录按到期时间从 (unit, stopped_at, due_at) 索引读取，未到期的不读（V95）")
+    void aUnitsOverdueRunsAreFoundByTheirDueInstant() {
+        runsPastDue();
         jdbc.execute("analyze time_limit_run");
 
         List<String> plan = customPlan("select r.run_id from time_limit_run r where r.unit = $1 and r.started_at <= $2 "
@@ -155,17 +161,7 @@ class OverduePlansTest {
     @Test
     @DisplayName("超期清单的实际语句（按单位、当前、第一页）：在办记录按到期时间读索引，已停止的不读")
     void theStatementOfAUnitsOverduePageReadsItsRunsPastDueFromTheIndex() {
-        // as above: 40 units × 500 runs, 5 per unit running, all past due at T, each with its one due version
-        jdbc.execute("""
-                insert into time_limit_run (run_id, case_id, unit, stage, started_at, started_recorded_at, stopped_at, stopped_recorded_at,
-                                            due_version, due_at, warning_at, due_effective_at, due_recorded_at)
-                select 'plan-' || g, 'case-' || g, 'u-' || (g % 40), 'ACCEPT', timestamptz '2026-01-05 09:00+08' + g * interval '1 minute',
-                       timestamptz '2026-01-05 09:00+08' + g * interval '1 minute',
-                       case when g < 200 then null else timestamptz '2026-01-05 10:00+08' + g * interval '1 minute' end,
-                       case when g < 200 then null else timestamptz '2026-01-05 10:00+08' + g * interval '1 minute' end,
-                       g, timestamptz '2026-01-07 09:00+08' + g * interval '1 minute', timestamptz '2026-01-07 08:00+08' + g * interval '1 minute',
-                       timestamptz '2026-01-05 09:00+08' + g * interval '1 minute', timestamptz '2026-01-05 09:00+08' + g * interval '1 minute'
-                  from generate_series(0, 19999) g""");
+        runsPastDue();
         jdbc.execute("""
                 insert into time_limit_due (run_id, version_no, due_at, warning_at, effective_at, recorded_at)
                 select run_id, due_version, due_at, warning_at, due_effective_at, due_recorded_at from time_limit_run""");

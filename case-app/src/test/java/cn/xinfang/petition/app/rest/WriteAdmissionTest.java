@@ -39,6 +39,20 @@ class WriteAdmissionTest {
         return r;
     }
 
+    /** Sends the request through the filter on another thread; its response when done. */
+    private static CompletableFuture<MockHttpServletResponse> inBackground(WriteAdmission.Filter filter, MockHttpServletRequest request,
+                                                                           FilterChain chain) {
+        return CompletableFuture.supplyAsync(() -> {
+            MockHttpServletResponse res = new MockHttpServletResponse();
+            try {
+                filter.doFilter(request, res, chain);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return res;
+        });
+    }
+
     /** A chain that counts the requests reaching it and, when given a latch, holds them until it opens. */
     private FilterChain chain(CountDownLatch inside, CountDownLatch release) {
         return (req, res) -> {
@@ -60,15 +74,7 @@ class WriteAdmissionTest {
         WriteAdmission.Filter filter = filter(1, Duration.ofMillis(200));
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<MockHttpServletResponse> first = CompletableFuture.supplyAsync(() -> {
-            MockHttpServletResponse res = new MockHttpServletResponse();
-            try {
-                filter.doFilter(request("POST", "/api/cases"), res, chain(inside, release));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            return res;
-        });
+        CompletableFuture<MockHttpServletResponse> first = inBackground(filter, request("POST", "/api/cases"), chain(inside, release));
         assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
 
         // the only turn is taken: a read goes through at once
@@ -116,13 +122,7 @@ class WriteAdmissionTest {
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<?>[] writes = new CompletableFuture<?>[2];
         for (int i = 0; i < 2; i++) {
-            writes[i] = CompletableFuture.runAsync(() -> {
-                try {
-                    filter.doFilter(request("DELETE", "/api/x"), new MockHttpServletResponse(), chain(inside, release));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            writes[i] = inBackground(filter, request("DELETE", "/api/x"), chain(inside, release));
         }
         // both are inside at once (with one turn the second would wait and this would time out)
         assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
@@ -145,13 +145,7 @@ class WriteAdmissionTest {
         WriteAdmission.Filter filter = new WriteAdmission.Filter(new WriteAdmission.Properties(1, Duration.ofSeconds(30), 0), JSON, meters);
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<?> first = CompletableFuture.runAsync(() -> {
-            try {
-                filter.doFilter(request("POST", "/api/cases"), new MockHttpServletResponse(), chain(inside, release));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<?> first = inBackground(filter, request("POST", "/api/cases"), chain(inside, release));
         assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
         // the only turn is taken: verifying, previewing and revising the calendar go through
         for (String path : java.util.List.of("/api/audit/verify", "/audit/verify", "/audit/cases/c-1/verify", "/api/admin/calendar/preview",
@@ -162,15 +156,7 @@ class WriteAdmissionTest {
         }
         assertThat(reached.get()).isEqualTo(8);
         // with no write allowed to wait (max-waiting-writes 0), another write is refused at once, not after 30 s
-        CompletableFuture<MockHttpServletResponse> second = CompletableFuture.supplyAsync(() -> {
-            MockHttpServletResponse res = new MockHttpServletResponse();
-            try {
-                filter.doFilter(request("POST", "/api/cases/c-2/sign"), res, chain(null, null));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            return res;
-        });
+        CompletableFuture<MockHttpServletResponse> second = inBackground(filter, request("POST", "/api/cases/c-2/sign"), chain(null, null));
         assertThat(second.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(503);
         assertThat(reached.get()).isEqualTo(8);
         release.countDown();

@@ -111,6 +111,13 @@ class LedgerAndOverdueBatchTest {
                         at("2024-03-26T16:32")));
     }
 
+    /** Another view pair on a database of its own, as a second node or a restart would start. */
+    static LedgerAndOverdueBatchTest fresh() {
+        LedgerAndOverdueBatchTest other = new LedgerAndOverdueBatchTest();
+        other.setUp();
+        return other;
+    }
+
     /** Handles the events (sequence numbers from {@code firstSeq}), each {@code times} times, in one unit of work or none. */
     void handle(List<Object> events, long firstSeq, int times, boolean oneBatch) {
         UnitOfWork<?> batch = oneBatch ? DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch")) : null;
@@ -174,15 +181,13 @@ class LedgerAndOverdueBatchTest {
                 .toInstant()).as("OPINION, started in the batch before").isEqualTo(at("2024-03-26T16:32"));
         List<Map<String, Object>> batched = rows();
 
-        LedgerAndOverdueBatchTest single = new LedgerAndOverdueBatchTest();
-        single.setUp();
+        LedgerAndOverdueBatchTest single = fresh();
         single.handle(first(), 0, 1, false);
         single.handle(second(), 3, 1, false);
         single.handle(third(), 8, 1, false);
         assertThat(single.rows().toString()).as("each event on its own").isEqualTo(batched.toString());
 
-        LedgerAndOverdueBatchTest all = new LedgerAndOverdueBatchTest();
-        all.setUp();
+        LedgerAndOverdueBatchTest all = fresh();
         List<Object> history = new ArrayList<>(first());
         history.addAll(second());
         history.addAll(third());
@@ -219,20 +224,17 @@ class LedgerAndOverdueBatchTest {
                 String.class)).containsExactly("2024-000010 ACCEPT stopped", "2024-000010 RESPOND stopped", "2024-000010 OPINION open");
         List<Map<String, Object>> batched = rows();
 
-        LedgerAndOverdueBatchTest single = new LedgerAndOverdueBatchTest();
-        single.setUp();
+        LedgerAndOverdueBatchTest single = fresh();
         single.handle(first(), 0, 1, false);
         single.handle(second(), 3, 1, false);
         assertThat(single.rows().toString()).as("each event on its own").isEqualTo(batched.toString());
 
-        LedgerAndOverdueBatchTest twice = new LedgerAndOverdueBatchTest();
-        twice.setUp();
+        LedgerAndOverdueBatchTest twice = fresh();
         twice.handle(first(), 0, 2, false);
         twice.handle(second(), 3, 2, false);
         assertThat(twice.rows().toString()).as("each event twice").isEqualTo(batched.toString());
 
-        LedgerAndOverdueBatchTest all = new LedgerAndOverdueBatchTest();
-        all.setUp();
+        LedgerAndOverdueBatchTest all = fresh();
         List<Object> history = new ArrayList<>(first());
         history.addAll(second());
         all.handle(history, 0, 2, true);
@@ -301,15 +303,13 @@ class LedgerAndOverdueBatchTest {
                 .isEqualTo(at("2024-03-04T10:00"));
         List<Map<String, Object>> batched = rows();
 
-        LedgerAndOverdueBatchTest single = new LedgerAndOverdueBatchTest();
-        single.setUp();
+        LedgerAndOverdueBatchTest single = fresh();
         single.handle(fiveRegistered(), 0, 1, false);
         single.handle(fiveStarted(), 5, 1, false);
         assertThat(single.rows().toString()).as("each event on its own").isEqualTo(batched.toString());
 
         // a new instance knows no case: the inserts read the number and subject from overdue_case
-        LedgerAndOverdueBatchTest restarted = new LedgerAndOverdueBatchTest();
-        restarted.setUp();
+        LedgerAndOverdueBatchTest restarted = fresh();
         restarted.handle(fiveRegistered(), 0, 1, true);
         restarted.overdue = new OverdueProjection(restarted.jdbc);
         restarted.handle(fiveStarted(), 5, 2, true);
@@ -317,8 +317,7 @@ class LedgerAndOverdueBatchTest {
         assertThat(restarted.jdbc.queryForList(cases, String.class)).as("after a restart").containsExactlyElementsOf(ledger);
         assertThat(restarted.rows().toString()).as("after a restart, each event twice").isEqualTo(batched.toString());
 
-        LedgerAndOverdueBatchTest together = new LedgerAndOverdueBatchTest();
-        together.setUp();
+        LedgerAndOverdueBatchTest together = fresh();
         List<Object> history = new ArrayList<>(fiveRegistered());
         history.addAll(fiveStarted());
         together.handle(history, 0, 1, true);
@@ -339,8 +338,7 @@ class LedgerAndOverdueBatchTest {
                 .containsExactly("2024-000021 REGISTERED handler accepted answered", "2024-000022 REGISTERED handler accepted -",
                         "2024-000023 REGISTERED handler - -", "2024-000024 REGISTERED handler - -", "2024-000025 REGISTERED handler - -");
 
-        LedgerAndOverdueBatchTest single = new LedgerAndOverdueBatchTest();
-        single.setUp();
+        LedgerAndOverdueBatchTest single = fresh();
         single.handle(fiveRegistered(), 0, 1, false);
         single.handle(fiveStarted(), 5, 1, false);
         single.handle(fiveRegistered(), 18, 1, false);

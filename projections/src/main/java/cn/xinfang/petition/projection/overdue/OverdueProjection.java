@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -66,13 +67,11 @@ public class OverdueProjection {
         // warning and breach columns are set by the later events of the same batch while the row is not
         // written yet (Open), else by an update.
         String[] title = titles.get(caseId);
-        Object[] row = {eventId, caseId, title == null ? caseId : title[0], title == null ? caseId : title[1], e.unit(), stage,
-                l.rule(), ts(l.start()), ts(e.recordedAt()), null, null, null, null, null, null,
-                seq, ts(l.due()), ts(l.warning()), ts(l.start()), ts(e.recordedAt())};
+        Object[] version = versionValues(seq, l, l.start(), e.recordedAt());
+        Object[] row = with(new Object[] {eventId, caseId, title == null ? caseId : title[0], title == null ? caseId : title[1],
+                e.unit(), stage, l.rule(), ts(l.start()), ts(e.recordedAt()), null, null, null, null, null, null}, version);
         write(caseId, title == null ? INSERT_RUN_READING_TITLE : INSERT_RUN, row);
-        write(caseId, "insert into time_limit_due (run_id, version_no, due_at, warning_at, effective_at, recorded_at) "
-                + "values (?, ?, ?, ?, ?, ?) on conflict do nothing", eventId, seq, ts(l.due()), ts(l.warning()), ts(l.start()),
-                ts(e.recordedAt()));
+        write(caseId, INSERT_DUE + " on conflict do nothing", with(new Object[] {eventId}, version));
         open().ifPresent(o -> o.started(caseId, stage, row));
     }
 
@@ -150,6 +149,24 @@ public class OverdueProjection {
     private static final int WARNED_AT = 13;
     /** Where its copy of the latest due version (due_version, due_at, warning_at, due_effective_at, due_recorded_at) begins. */
     private static final int DUE_VERSION = 15;
+    /** Sets a run's copy of its latest due version ({@link #versionValues}), then which rows. */
+    private static final String SET_DUE_COPY = "update time_limit_run set due_version = ?, due_at = ?, warning_at = ?, "
+            + "due_effective_at = ?, due_recorded_at = ? where ";
+    /** A due version of a run: the run's id, then {@link #versionValues}. */
+    private static final String INSERT_DUE = "insert into time_limit_due (run_id, version_no, due_at, warning_at, effective_at, "
+            + "recorded_at) values (?, ?, ?, ?, ?, ?)";
+
+    /** A due version's values as {@code time_limit_due} and the run's copy keep them: number, due, warning, effective, recorded. */
+    private static Object[] versionValues(Long seq, TimeLimit l, Instant effective, Instant recorded) {
+        return new Object[] {seq, ts(l.due()), ts(l.warning()), ts(effective), ts(recorded)};
+    }
+
+    /** {@code values} followed by {@code more}. */
+    private static Object[] with(Object[] values, Object... more) {
+        Object[] all = Arrays.copyOf(values, values.length + more.length);
+        System.arraycopy(more, 0, all, values.length, more.length);
+        return all;
+    }
 
     /** The runs started in this batch of events, kept until the batch commits (none outside a unit of work). */
     private static Optional<Open> open() {
@@ -235,33 +252,26 @@ public class OverdueProjection {
 
     /** A new due version of the case's running stage (none running: nothing); applied twice, the version is replaced. */
     private void dueVersion(String caseId, String stage, Long seq, TimeLimit l, Instant effective, Instant recorded) {
+        Object[] version = versionValues(seq, l, effective, recorded);
         Object[] row = open().map(o -> o.running(caseId, stage)).orElse(null);
         if (row != null) {
             // the run was started in this batch and is not written yet: its id is known, its row takes the version
             write(caseId, "delete from time_limit_due where run_id = ? and version_no = ?", row[0], seq);
-            write(caseId, "insert into time_limit_due (run_id, version_no, due_at, warning_at, effective_at, recorded_at) "
-                    + "values (?, ?, ?, ?, ?, ?)", row[0], seq, ts(l.due()), ts(l.warning()), ts(effective), ts(recorded));
+            write(caseId, INSERT_DUE, with(new Object[] {row[0]}, version));
             if (row[DUE_VERSION] == null || (Long) row[DUE_VERSION] <= seq) {
-                row[DUE_VERSION] = seq;
-                row[DUE_VERSION + 1] = ts(l.due());
-                row[DUE_VERSION + 2] = ts(l.warning());
-                row[DUE_VERSION + 3] = ts(effective);
-                row[DUE_VERSION + 4] = ts(recorded);
+                System.arraycopy(version, 0, row, DUE_VERSION, version.length);
             }
             // the insert carries the copy; this changes a row only when the insert found it already there (the start
             // delivered again in a later batch), so the copy never stays behind time_limit_due
-            write(caseId, "update time_limit_run set due_version = ?, due_at = ?, warning_at = ?, due_effective_at = ?, "
-                            + "due_recorded_at = ? where run_id = ? and (due_version is null or due_version < ?)",
-                    seq, ts(l.due()), ts(l.warning()), ts(effective), ts(recorded), row[0], seq);
+            write(caseId, SET_DUE_COPY + "run_id = ? and (due_version is null or due_version < ?)", with(version, row[0], seq));
             return;
         }
         String openRun = " from time_limit_run r where r.case_id = ? and r.stage = ? and r.stopped_at is null";
         write(caseId, "delete from time_limit_due where version_no = ? and run_id in (select r.run_id" + openRun + ")", seq, caseId, stage);
         write(caseId, "insert into time_limit_due (run_id, version_no, due_at, warning_at, effective_at, recorded_at) "
-                + "select r.run_id, ?, ?, ?, ?, ?" + openRun, seq, ts(l.due()), ts(l.warning()), ts(effective), ts(recorded), caseId, stage);
+                + "select r.run_id, ?, ?, ?, ?, ?" + openRun, with(version, caseId, stage));
         // the run's copy of its latest version (a version applied again replaces it; an older one leaves it)
-        write(caseId, "update time_limit_run set due_version = ?, due_at = ?, warning_at = ?, due_effective_at = ?, due_recorded_at = ? "
-                        + "where case_id = ? and stage = ? and stopped_at is null and (due_version is null or due_version <= ?)",
-                seq, ts(l.due()), ts(l.warning()), ts(effective), ts(recorded), caseId, stage, seq);
+        write(caseId, SET_DUE_COPY + "case_id = ? and stage = ? and stopped_at is null and (due_version is null or due_version <= ?)",
+                with(version, caseId, stage, seq));
     }
 }
