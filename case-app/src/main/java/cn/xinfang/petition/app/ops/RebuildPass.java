@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,9 @@ import java.util.stream.Stream;
  * on the segment, so another node's processor does not take the view over while the pass runs. A
  * view that fails stops there; the others go on. Handlers see the events as a processor would hand
  * them over (the same messages, a {@link BatchingUnitOfWork} per batch, their error handler
- * propagating, the processors' interceptors around each event: the case id in the log context).
+ * propagating, the processors' interceptors around each event: the case id in the log context). A
+ * view is handed only the events of the payload types its handlers are declared for, as Axon's
+ * processors skip the others; a batch with none of them stores the view's token alone.
  */
 final class RebuildPass {
 
@@ -64,11 +67,36 @@ final class RebuildPass {
 
         final View view;
         final BlockingQueue<List<TrackedEventMessage<?>>> batches = new ArrayBlockingQueue<>(AHEAD);
+        /** Whether the view has a handler for a payload type, asked of its handlers once per type (this run's thread only). */
+        final Map<Class<?>, Boolean> handles = new HashMap<>();
         volatile long position = -1;
         volatile PassFailed failure;
 
         Run(View view) {
             this.view = view;
+        }
+
+        /**
+         * The events of the batch the view may handle: those of a payload type one of its handlers is declared for
+         * ({@link EventHandlerInvoker#canHandleType}, the test Axon's own processors use to skip a stream's events). The
+         * others would pass through a unit of work and the interceptors to no handler. An event whose type cannot be
+         * resolved is kept: the view's handlers decide, as a processor's would.
+         */
+        List<TrackedEventMessage<?>> ofInterest(List<TrackedEventMessage<?>> batch) {
+            List<TrackedEventMessage<?>> out = new ArrayList<>(batch.size());
+            for (TrackedEventMessage<?> event : batch) {
+                Class<?> type;
+                try {
+                    type = event.getPayloadType();
+                } catch (RuntimeException unresolved) {
+                    out.add(event);
+                    continue;
+                }
+                if (handles.computeIfAbsent(type, t -> view.handlers().canHandleType(t))) {
+                    out.add(event);
+                }
+            }
+            return out;
         }
 
         @Override
@@ -78,7 +106,7 @@ final class RebuildPass {
                 for (List<TrackedEventMessage<?>> batch = batches.take(); batch != END; batch = batches.take()) {
                     if (failure == null && !cancelled) {
                         try {
-                            handle(view, batch);
+                            handle(view, ofInterest(batch), batch.get(batch.size() - 1));
                             position = batch.get(batch.size() - 1).trackingToken().position().orElse(position);
                         } catch (PassFailed e) {
                             failure = e; // the view stops here; the batches still coming are taken and left
@@ -214,8 +242,24 @@ final class RebuildPass {
         return read;
     }
 
-    /** A batch for one view in one transaction, with the view's token at the batch's last event. */
-    private void handle(View view, List<TrackedEventMessage<?>> batch) {
+    /**
+     * A batch for one view in one transaction: the batch's events the view may handle ({@code batch}, possibly none),
+     * and the view's token at the last event read ({@code last}).
+     */
+    private void handle(View view, List<TrackedEventMessage<?>> batch, TrackedEventMessage<?> last) {
+        if (batch.isEmpty()) {
+            try {
+                transactions.executeInTransaction(() -> {
+                    inEachTransaction.run();
+                    storeToken(view, last);
+                });
+            } catch (RuntimeException e) {
+                log.error("rebuild pass: view {} failed at store position {} (storing its token): {}", view.name(),
+                        last.trackingToken().position().orElse(-1), e.getClass().getName());
+                throw new PassFailed(view.name(), last.trackingToken().position().orElse(-1), "storing its token", e);
+            }
+            return;
+        }
         BatchingUnitOfWork<TrackedEventMessage<?>> unit = new BatchingUnitOfWork<>(batch);
         unit.attachTransaction(transactions);
         // the event being handled, to say where a failure happened; at[1]: every event was handled (the commit failed)
@@ -232,9 +276,7 @@ final class RebuildPass {
             }
             intercepted(view.interceptors(), unit, handlers).proceed();
             if (unit.isLastMessage()) {
-                for (int segment : view.segments()) {
-                    tokens.storeToken(event.trackingToken(), view.name(), segment);
-                }
+                storeToken(view, last);
                 at[1] = Boolean.TRUE;
             }
             return null;
@@ -246,11 +288,19 @@ final class RebuildPass {
             // writes a view keeps for the commit (KeyedWrites) fail there: on one of the batch's events, not
             // necessarily its last
             String what = at[1] == null ? failed.getPayloadType().getSimpleName()
-                    : "committing the batch of " + batch.size() + " events ending there";
+                    : "committing the batch of " + batch.size() + " events ending at store position "
+                    + last.trackingToken().position().orElse(-1);
             // the position and type of the event that failed, never its payload (it may hold personal data)
             log.error("rebuild pass: view {} failed at store position {} ({}): {}", view.name(), where.orElse(-1), what,
                     cause.getClass().getName());
             throw new PassFailed(view.name(), where.orElse(-1), what, cause);
+        }
+    }
+
+    /** The view's token, every segment, at this event. */
+    private void storeToken(View view, TrackedEventMessage<?> at) {
+        for (int segment : view.segments()) {
+            tokens.storeToken(at.trackingToken(), view.name(), segment);
         }
     }
 
