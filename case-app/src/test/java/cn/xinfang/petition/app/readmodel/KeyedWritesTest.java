@@ -3,30 +3,18 @@ package cn.xinfang.petition.app.readmodel;
 import cn.xinfang.petition.projection.support.KeyedWrites;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.PreparedStatementSetter;
 
-import java.lang.reflect.Proxy;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The order in which a view's batched writes reach the database (issue 18). */
 class KeyedWritesTest {
 
-    /**
-     * Records the JDBC calls instead of making them: "update SQL [args]" or "batch SQL [args] [args]…"; the arguments a
-     * statement setter sets are recorded from a statement that keeps them ({@link #statement}).
-     */
+    /** Records the JDBC calls instead of making them: "update SQL [args]" or "batch SQL [args] [args]…". */
     static final class Recording extends JdbcTemplate {
         final List<String> calls = new ArrayList<>();
 
@@ -37,64 +25,10 @@ class KeyedWritesTest {
         }
 
         @Override
-        public int update(String sql, PreparedStatementSetter setter) {
-            Map<Integer, Object> set = new TreeMap<>();
-            try {
-                setter.setValues(statement(set, new ArrayList<>()));
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            calls.add("update " + sql + " " + set.values());
-            return 1;
+        public int[] batchUpdate(String sql, List<Object[]> batchArgs) {
+            calls.add("batch " + sql + " " + String.join(" ", batchArgs.stream().map(Arrays::toString).toList()));
+            return new int[batchArgs.size()];
         }
-
-        @Override
-        public int[] batchUpdate(String sql, BatchPreparedStatementSetter setter) {
-            List<String> rows = new ArrayList<>();
-            try {
-                for (int i = 0; i < setter.getBatchSize(); i++) {
-                    Map<Integer, Object> set = new TreeMap<>();
-                    setter.setValues(statement(set, new ArrayList<>()), i);
-                    rows.add(set.values().toString());
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            calls.add("batch " + sql + " " + String.join(" ", rows));
-            return new int[setter.getBatchSize()];
-        }
-    }
-
-    /**
-     * A statement that keeps the value set at each index in {@code set} (a null for {@code setNull}) and the name of each
-     * setter called, with its index and for {@code setNull} the type, in {@code how}; any other method fails.
-     */
-    static PreparedStatement statement(Map<Integer, Object> set, List<String> how) {
-        return (PreparedStatement) Proxy.newProxyInstance(KeyedWritesTest.class.getClassLoader(), new Class<?>[] {PreparedStatement.class},
-                (proxy, method, args) -> {
-                    if (!method.getName().startsWith("set") || args == null || args.length != 2) {
-                        throw new UnsupportedOperationException(method.getName());
-                    }
-                    int index = (Integer) args[0];
-                    boolean isNull = method.getName().equals("setNull");
-                    set.put(index, isNull ? null : args[1]);
-                    how.add(method.getName() + " " + index + (isNull ? " " + args[1] : ""));
-                    return null;
-                });
-    }
-
-    @Test
-    @DisplayName("参数按类型直接设置：空值、字符串、时间戳，其余为对象")
-    void argumentsAreSetByTheirType() throws SQLException {
-        Map<Integer, Object> set = new TreeMap<>();
-        List<String> how = new ArrayList<>();
-        Timestamp at = Timestamp.from(java.time.Instant.parse("2026-12-01T02:00:00Z"));
-
-        KeyedWrites.set(statement(set, how), new Object[] {null, "一村", at, 7L, 3, true});
-
-        assertThat(how).containsExactly("setNull 1 " + Types.NULL, "setString 2", "setTimestamp 3", "setObject 4", "setObject 5",
-                "setObject 6");
-        assertThat(set.values()).containsExactly(null, "一村", at, 7L, 3, true);
     }
 
     @Test

@@ -2,13 +2,7 @@ package cn.xinfang.petition.projection.support;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -102,22 +96,12 @@ public final class KeyedWrites {
     /** Runs {@code sql} once per row of arguments; answers the number of JDBC calls made. */
     private int send(String sql, List<Object[]> rows) {
         if (rows.size() == 1) {
-            update(sql, rows.get(0));
+            jdbc.update(sql, rows.get(0));
             return 1;
         }
         Matcher insert = ONE_ROW_INSERT.matcher(sql);
         if (!insert.matches()) {
-            jdbc.batchUpdate(sql, new BatchPreparedStatementSetter() {
-                @Override
-                public void setValues(PreparedStatement ps, int i) throws SQLException {
-                    set(ps, rows.get(i));
-                }
-
-                @Override
-                public int getBatchSize() {
-                    return rows.size();
-                }
-            });
+            jdbc.batchUpdate(sql, rows);
             return 1;
         }
         int calls = 0;
@@ -126,7 +110,7 @@ public final class KeyedWrites {
             int n = Math.min(most, Integer.highestOneBit(rows.size() - from));
             List<Object[]> chunk = rows.subList(from, from + n);
             if (n == 1) {
-                update(sql, chunk.get(0));
+                jdbc.update(sql, chunk.get(0));
             } else {
                 StringJoiner values = new StringJoiner(", ", insert.group(1), insert.group(3));
                 List<Object> args = new ArrayList<>(n * chunk.get(0).length);
@@ -134,34 +118,11 @@ public final class KeyedWrites {
                     values.add(insert.group(2));
                     args.addAll(Arrays.asList(row));
                 }
-                update(values.toString(), args.toArray());
+                jdbc.update(values.toString(), args.toArray());
             }
             calls++;
             from += n;
         }
         return calls;
-    }
-
-    private void update(String sql, Object[] args) {
-        jdbc.update(sql, ps -> set(ps, args));
-    }
-
-    /**
-     * Sets a write's arguments as {@link JdbcTemplate} sets these types (null, strings, timestamps; numbers and booleans
-     * as objects), without its lookups per value: a rebuild sets tens of millions of them.
-     */
-    public static void set(PreparedStatement ps, Object[] args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            Object a = args[i];
-            if (a == null) {
-                ps.setNull(i + 1, Types.NULL);
-            } else if (a instanceof String s) {
-                ps.setString(i + 1, s);
-            } else if (a instanceof Timestamp t) {
-                ps.setTimestamp(i + 1, t);
-            } else {
-                ps.setObject(i + 1, a);
-            }
-        }
     }
 }
