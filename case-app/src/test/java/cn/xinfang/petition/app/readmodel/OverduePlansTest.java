@@ -10,8 +10,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.xinfang.petition.projection.overdue.FindOverdueQuery;
+import cn.xinfang.petition.projection.overdue.FindTimeLimitPageQuery;
+import cn.xinfang.petition.projection.overdue.OverdueQueries;
+
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,6 +42,8 @@ class OverduePlansTest {
     JdbcTemplate jdbc;
     @Autowired
     PlatformTransactionManager tm;
+    @Autowired
+    OverdueQueries overdue;
 
     /** A statement of the overdue view as its handlers send it, with the types of its parameters. */
     record Probe(String sql, String types) {
@@ -159,6 +167,30 @@ class OverduePlansTest {
     }
 
     @Test
+    @DisplayName("超期清单的语句每次按所查时刻规划：同一连接上查多次也不成为服务器端预备语句（其通用计划慢约17倍）")
+    void theListsStatementIsNeverAServerPreparedStatement() {
+        String prepared = "select count(*) from pg_prepared_statements where not from_sql and statement like '%from time_limit_run r where%'";
+        Instant now = Instant.parse("2026-03-02T01:00:00Z");
+        List<Object> args = new ArrayList<>(Collections.nCopies(15, Timestamp.from(now)));
+        args.addAll(List.of("u-7", 50, 0L));
+        // one connection throughout: the transaction's
+        long[] counts = new TransactionTemplate(tm).execute(status -> {
+            long before = jdbc.queryForObject(prepared, Long.class);
+            for (int i = 0; i < 8; i++) {
+                overdue.find(new FindTimeLimitPageQuery(new FindOverdueQuery("u-7", now, now), 0, 50));
+            }
+            long asTheServiceSendsIt = jdbc.queryForObject(prepared, Long.class);
+            // the same statement as JdbcTemplate sends any: the driver makes it a prepared statement on its fifth run
+            for (int i = 0; i < 8; i++) {
+                jdbc.queryForList(OverdueQueries.unitOverduePageStatement(), args.toArray());
+            }
+            return new long[] {before, asTheServiceSendsIt, jdbc.queryForObject(prepared, Long.class)};
+        });
+        assertThat(counts[1]).as("prepared by the service's runs").isEqualTo(counts[0]);
+        assertThat(counts[2]).as("prepared by the same statement sent as any other").isEqualTo(counts[0] + 1);
+    }
+
+    @Test
     @DisplayName("超期清单的实际语句（按单位、当前、第一页）：在办记录按到期时间读索引，已停止的不读")
     void theStatementOfAUnitsOverduePageReadsItsRunsPastDueFromTheIndex() {
         runsPastDue();
@@ -168,7 +200,7 @@ class OverduePlansTest {
         jdbc.execute("analyze time_limit_run, time_limit_due");
 
         // the statement as the service sends it, its ? numbered for PREPARE
-        String sql = cn.xinfang.petition.projection.overdue.OverdueQueries.unitOverduePageStatement();
+        String sql = OverdueQueries.unitOverduePageStatement();
         StringBuilder numbered = new StringBuilder();
         int n = 0;
         for (char ch : sql.toCharArray()) {
