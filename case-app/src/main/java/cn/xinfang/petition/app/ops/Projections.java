@@ -43,7 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rebuilds projections from the events: their processors are stopped, their tokens reset (their reset
- * handlers clear their tables), one pass over the store feeds them every event ({@link RebuildPass})
+ * handlers clear their tables), one pass over the store feeds each the events of its types ({@link RebuildPass})
  * while the rest of the service keeps answering, and their processors then go on from where the
  * pass ended. The status says how far the rebuild has come.
  */

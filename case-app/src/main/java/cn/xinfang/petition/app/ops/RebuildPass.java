@@ -31,8 +31,9 @@ import java.util.stream.Stream;
 /**
  * One pass over the event store that rebuilds one or several views at once (issue 18, decision
  * 0020). One thread reads the store in batches and deserialises each event once; each view has a
- * thread of its own that hands every batch to the view's handlers in one unit of work and one
- * transaction, which also stores the view's token (every segment) at the batch's last event. The
+ * thread of its own that hands the batch's events of its types to the view's handlers in one unit of
+ * work and one transaction, which also stores the view's token (every segment) at the batch's last
+ * event. The
  * views run side by side, each at most {@link #AHEAD} batches behind the reader. The views' own
  * processors are stopped meanwhile; when the pass has reached the end of the store, they are started
  * again and go on from those tokens.
@@ -79,20 +80,13 @@ final class RebuildPass {
         /**
          * The events of the batch the view may handle: those of a payload type one of its handlers is declared for
          * ({@link EventHandlerInvoker#canHandleType}, the test Axon's own processors use to skip a stream's events). The
-         * others would pass through a unit of work and the interceptors to no handler. An event whose type cannot be
-         * resolved is kept: the view's handlers decide, as a processor's would.
+         * others would pass through a unit of work and the interceptors to no handler. An event of a type this
+         * service does not know (Axon's {@code UnknownSerializedType}) is no view's, as a processor skips it.
          */
         List<TrackedEventMessage<?>> ofInterest(List<TrackedEventMessage<?>> batch) {
             List<TrackedEventMessage<?>> out = new ArrayList<>(batch.size());
             for (TrackedEventMessage<?> event : batch) {
-                Class<?> type;
-                try {
-                    type = event.getPayloadType();
-                } catch (RuntimeException unresolved) {
-                    out.add(event);
-                    continue;
-                }
-                if (handles.computeIfAbsent(type, t -> view.handlers().canHandleType(t))) {
+                if (handles.computeIfAbsent(event.getPayloadType(), t -> view.handlers().canHandleType(t))) {
                     out.add(event);
                 }
             }
@@ -288,7 +282,7 @@ final class RebuildPass {
             // writes a view keeps for the commit (KeyedWrites) fail there: on one of the batch's events, not
             // necessarily its last
             String what = at[1] == null ? failed.getPayloadType().getSimpleName()
-                    : "committing the batch of " + batch.size() + " events ending at store position "
+                    : "committing its " + batch.size() + " events of the batch ending at store position "
                     + last.trackingToken().position().orElse(-1);
             // the position and type of the event that failed, never its payload (it may hold personal data)
             log.error("rebuild pass: view {} failed at store position {} ({}): {}", view.name(), where.orElse(-1), what,

@@ -9,8 +9,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.SqlProvider;
 import org.springframework.stereotype.Component;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -164,11 +166,19 @@ public class OverdueQueries {
      * A list's statement, planned for its arguments each time it runs. On PostgreSQL it is never a server-side prepared
      * statement (the driver makes one of a statement's fifth run on a connection), whose plan the server may then keep
      * for any arguments: that generic plan reads a unit's overdue page 17 times slower than the plan for the instant
-     * asked (30 against 1.7 ms at the benchmark's full size, docs/performance.md). A custom plan is made for every run of
-     * a prepared statement as well, so this costs a parse, not a plan.
+     * asked (30 against 1.7 ms at the benchmark's full size, docs/performance.md). While the server plans a prepared
+     * statement for its arguments (its first five runs, and after them as long as its estimates favour it), it plans
+     * as much as this does: what this adds is a parse per run.
      */
     static PreparedStatementCreator plannedEachRun(String sql, Object[] args) {
-        return con -> {
+        return new PlannedEachRun(sql, args);
+    }
+
+    /** {@link #plannedEachRun}; its statement text goes into Spring's exception messages. */
+    private record PlannedEachRun(String sql, Object[] args) implements PreparedStatementCreator, SqlProvider {
+
+        @Override
+        public PreparedStatement createPreparedStatement(Connection con) throws SQLException {
             PreparedStatement ps = con.prepareStatement(sql);
             try {
                 if (ps.isWrapperFor(PGStatement.class)) {
@@ -177,10 +187,19 @@ public class OverdueQueries {
                 new ArgumentPreparedStatementSetter(args).setValues(ps);
                 return ps;
             } catch (SQLException | RuntimeException e) {
-                ps.close();
+                try {
+                    ps.close();
+                } catch (SQLException closing) {
+                    e.addSuppressed(closing);
+                }
                 throw e;
             }
-        };
+        }
+
+        @Override
+        public String getSql() {
+            return sql;
+        }
     }
 
     /** The list, or with {@code size > 0} the page {@code page} of it. */
