@@ -108,7 +108,12 @@ final class Machine {
         return 0;
     }
 
-    /** Every process named postgres: the server, its backends and its background workers (also those serving others). */
+    /**
+     * Every process named postgres: the server, its backends and its background workers (also those serving others), and
+     * the processes of the server that have ended (their time is added to the server's when it reaps them: the children's
+     * times of each process): parallel workers and backends that start and end between two samples would otherwise be
+     * counted as other processes.
+     */
     private static double postgresCpu() {
         double total = 0;
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
@@ -121,7 +126,9 @@ final class Machine {
                         continue;
                     }
                     String[] f = stat.substring(close + 2).split(" ");
-                    total += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / CLOCK_TICKS;
+                    // utime, stime, cutime, cstime (fields 14 to 17 of proc(5))
+                    total += (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]))
+                            / CLOCK_TICKS;
                 } catch (IOException | RuntimeException gone) {
                     // the process ended while we looked
                 }
