@@ -35,6 +35,20 @@ public class WorklistQueries {
         this.overdue = overdue;
     }
 
+    /** The statement of a page's keys and the number of matching cases, for the conditions {@code where}. */
+    private static String pageStatement(String where) {
+        return "select count(*) over () as total, c.case_id from ledger_case c" + where
+                + " order by c.current_due nulls last, c.case_no limit ? offset ?";
+    }
+
+    /**
+     * The statement of a page of the work list of all units as {@link #find} sends it, its parameters {@code ?}: the open
+     * statuses ({@link #OPEN_STATUSES}), the page's size and offset. For plan tests.
+     */
+    public static String allUnitsPageStatement() {
+        return pageStatement(" where c.status in (" + placeholders(OPEN_STATUSES.size()) + ")");
+    }
+
     @QueryHandler
     public Worklist find(FindWorklistQuery q) {
         StringBuilder where = new StringBuilder(" where c.status in (").append(placeholders(OPEN_STATUSES.size())).append(")");
@@ -56,8 +70,7 @@ public class WorklistQueries {
         pageArgs.add(q.size());
         pageArgs.add(offset);
         long[] total = {0};
-        List<String> ids = jdbc.query("select count(*) over () as total, c.case_id from ledger_case c" + where
-                + " order by c.current_due nulls last, c.case_no limit ? offset ?", (rs, i) -> {
+        List<String> ids = jdbc.query(pageStatement(where.toString()), (rs, i) -> {
             total[0] = rs.getLong("total");
             return rs.getString("case_id");
         }, pageArgs.toArray());
