@@ -33,8 +33,7 @@ import java.util.stream.Stream;
  * 0020). One thread reads the store in batches and deserialises each event once; each view has a
  * thread of its own that hands the batch's events of its types to the view's handlers in one unit of
  * work and one transaction, which also stores the view's token (every segment) at the batch's last
- * event. The
- * views run side by side, each at most {@link #AHEAD} batches behind the reader. The views' own
+ * event. The views run side by side, each at most {@link #AHEAD} batches behind the reader. The views' own
  * processors are stopped meanwhile; when the pass has reached the end of the store, they are started
  * again and go on from those tokens.
  *
@@ -100,8 +99,9 @@ final class RebuildPass {
                 for (List<TrackedEventMessage<?>> batch = batches.take(); batch != END; batch = batches.take()) {
                     if (failure == null && !cancelled) {
                         try {
-                            handle(view, ofInterest(batch), batch.get(batch.size() - 1));
-                            position = batch.get(batch.size() - 1).trackingToken().position().orElse(position);
+                            TrackedEventMessage<?> last = batch.get(batch.size() - 1);
+                            handle(view, ofInterest(batch), last);
+                            position = last.trackingToken().position().orElse(position);
                         } catch (PassFailed e) {
                             failure = e; // the view stops here; the batches still coming are taken and left
                         } catch (RuntimeException | Error e) {
@@ -248,9 +248,7 @@ final class RebuildPass {
                     storeToken(view, last);
                 });
             } catch (RuntimeException e) {
-                log.error("rebuild pass: view {} failed at store position {} (storing its token): {}", view.name(),
-                        last.trackingToken().position().orElse(-1), e.getClass().getName());
-                throw new PassFailed(view.name(), last.trackingToken().position().orElse(-1), "storing its token", e);
+                throw failed(view, last.trackingToken().position().orElse(-1), "storing its token", e);
             }
             return;
         }
@@ -284,11 +282,14 @@ final class RebuildPass {
             String what = at[1] == null ? failed.getPayloadType().getSimpleName()
                     : "committing its " + batch.size() + " events of the batch ending at store position "
                     + last.trackingToken().position().orElse(-1);
-            // the position and type of the event that failed, never its payload (it may hold personal data)
-            log.error("rebuild pass: view {} failed at store position {} ({}): {}", view.name(), where.orElse(-1), what,
-                    cause.getClass().getName());
-            throw new PassFailed(view.name(), where.orElse(-1), what, cause);
+            throw failed(view, where.orElse(-1), what, cause);
         }
+    }
+
+    /** Logs and answers a view's failure: the position and what failed there, never an event's payload (it may hold personal data). */
+    private static PassFailed failed(View view, long position, String what, Throwable cause) {
+        log.error("rebuild pass: view {} failed at store position {} ({}): {}", view.name(), position, what, cause.getClass().getName());
+        return new PassFailed(view.name(), position, what, cause);
     }
 
     /** The view's token, every segment, at this event. */

@@ -152,9 +152,11 @@ public class OverdueProjection {
     /** Sets a run's copy of its latest due version ({@link #versionValues}), then which rows. */
     private static final String SET_DUE_COPY = "update time_limit_run set due_version = ?, due_at = ?, warning_at = ?, "
             + "due_effective_at = ?, due_recorded_at = ? where ";
+    /** Inserts due versions: the run's id, then {@link #versionValues}; {@code values (…)} or {@code select …} follows. */
+    private static final String DUE_COLUMNS = "insert into time_limit_due (run_id, version_no, due_at, warning_at, effective_at, "
+            + "recorded_at) ";
     /** A due version of a run: the run's id, then {@link #versionValues}. */
-    private static final String INSERT_DUE = "insert into time_limit_due (run_id, version_no, due_at, warning_at, effective_at, "
-            + "recorded_at) values (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_DUE = DUE_COLUMNS + "values (?, ?, ?, ?, ?, ?)";
 
     /** A due version's values as {@code time_limit_due} and the run's copy keep them: number, due, warning, effective, recorded. */
     private static Object[] versionValues(Long seq, TimeLimit l, Instant effective, Instant recorded) {
@@ -268,8 +270,7 @@ public class OverdueProjection {
         }
         String openRun = " from time_limit_run r where r.case_id = ? and r.stage = ? and r.stopped_at is null";
         write(caseId, "delete from time_limit_due where version_no = ? and run_id in (select r.run_id" + openRun + ")", seq, caseId, stage);
-        write(caseId, "insert into time_limit_due (run_id, version_no, due_at, warning_at, effective_at, recorded_at) "
-                + "select r.run_id, ?, ?, ?, ?, ?" + openRun, with(version, caseId, stage));
+        write(caseId, DUE_COLUMNS + "select r.run_id, ?, ?, ?, ?, ?" + openRun, with(version, caseId, stage));
         // the run's copy of its latest version (a version applied again replaces it; an older one leaves it)
         write(caseId, SET_DUE_COPY + "case_id = ? and stage = ? and stopped_at is null and (due_version is null or due_version <= ?)",
                 with(version, caseId, stage, seq));

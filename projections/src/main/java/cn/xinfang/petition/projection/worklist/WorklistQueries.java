@@ -35,6 +35,9 @@ public class WorklistQueries {
         this.overdue = overdue;
     }
 
+    /** The condition every page starts from, its parameters {@link #OPEN_STATUSES}: the case is open. */
+    private static final String OPEN_CASES = " where c.status in (" + placeholders(OPEN_STATUSES.size()) + ")";
+
     /** The statement of a page's keys and the number of matching cases, for the conditions {@code where}. */
     private static String pageStatement(String where) {
         return "select count(*) over () as total, c.case_id from ledger_case c" + where
@@ -46,12 +49,12 @@ public class WorklistQueries {
      * statuses ({@link #OPEN_STATUSES}), the page's size and offset. For plan tests.
      */
     public static String allUnitsPageStatement() {
-        return pageStatement(" where c.status in (" + placeholders(OPEN_STATUSES.size()) + ")");
+        return pageStatement(OPEN_CASES);
     }
 
     @QueryHandler
     public Worklist find(FindWorklistQuery q) {
-        StringBuilder where = new StringBuilder(" where c.status in (").append(placeholders(OPEN_STATUSES.size())).append(")");
+        StringBuilder where = new StringBuilder(OPEN_CASES);
         List<Object> args = new ArrayList<>(OPEN_STATUSES);
         if (q.status() != null) {
             where.append(" and c.status = ?");
