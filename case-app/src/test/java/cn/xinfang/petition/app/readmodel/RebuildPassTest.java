@@ -123,6 +123,15 @@ class RebuildPassTest {
         });
     }
 
+    /** The ledger's counts with a case in them, as "unit/status" → cases. */
+    Map<String, Long> ledgerCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.query("select unit, status, cases from ledger_case_count where cases <> 0", rs -> {
+            counts.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3));
+        });
+        return counts;
+    }
+
     Map<String, List<Map<String, Object>>> rows() {
         Map<String, List<Map<String, Object>>> all = new LinkedHashMap<>();
         VIEWS.forEach(v -> all.put(v, jdbc.queryForList(ROWS.get(v))));
@@ -170,7 +179,10 @@ class RebuildPassTest {
     @DisplayName("一次重建全部视图：逐行一致，每个视图各记一条管理审计")
     void everyViewInOnePassGivesTheSameRows() throws IOException {
         Map<String, List<Map<String, Object>>> before = rows();
+        // the ledger's counts per unit and status, kept by the processors: six cases of town signed, the even ones accepted
+        assertThat(ledgerCounts()).isEqualTo(Map.of("town/SIGNED", 3L, "town/ACCEPTED", 3L));
         mark();
+        jdbc.update("update ledger_case_count set cases = cases + 100");
         int audits = count("select count(*) from admin_audit where action = 'rebuild-projection'");
         LedgerInterceptor.SEEN_IN_PASS.set(0);
 
@@ -182,6 +194,7 @@ class RebuildPassTest {
 
         awaitCaughtUp();
         assertSameRows(before, rows());
+        assertThat(ledgerCounts()).as("the counts kept by the pass").isEqualTo(Map.of("town/SIGNED", 3L, "town/ACCEPTED", 3L));
         assertThat(marks()).as("every view was reset").containsOnlyKeys(VIEWS).allSatisfy((v, n) -> assertThat(n).as(v).isZero());
         // the pass applies the processor's interceptors around each event it hands the view; it hands a view the events
         // of the types the view has handlers for, and the ledger has one for every type this script records

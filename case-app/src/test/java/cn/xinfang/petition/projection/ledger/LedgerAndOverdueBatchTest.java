@@ -132,6 +132,10 @@ class LedgerAndOverdueBatchTest {
         if (batch != null) {
             batch.commit();
         }
+        // the ledger's counts per unit and status (ledger_case_count) are kept with the rows they count
+        assertThat(jdbc.queryForList("select unit, status, cases from ledger_case_count where cases <> 0 order by unit, status"))
+                .isEqualTo(jdbc.queryForList("select unit, status, count(*) as cases from ledger_case group by unit, status "
+                        + "order by unit, status"));
     }
 
     /** Calls the view's handler of the event, with the event's id and sequence number where it asks for them. */

@@ -181,6 +181,7 @@ public class LedgerProjection {
     void reset() {
         jdbc.update("delete from ledger_stage");
         jdbc.update("delete from ledger_case");
+        jdbc.update("delete from " + CaseCounts.TABLE);
     }
 
     /**
@@ -201,7 +202,10 @@ public class LedgerProjection {
         if (!CurrentUnitOfWork.isStarted()) {
             CaseRow now = new CaseRow();
             change.accept(now);
+            CaseCounts counts = new CaseCounts(jdbc);
+            counts.before(Map.of(caseId, now));
             now.send(caseId, jdbc::update);
+            counts.flush();
             return;
         }
         change.accept(batch().row(caseId));
@@ -215,7 +219,7 @@ public class LedgerProjection {
      * insert and the updates after it would (issue 18: a rebuild brings a case's whole history in one
      * batch, one statement for it instead of one per event).
      */
-    private static final class CaseRow {
+    static final class CaseRow {
 
         /** Columns by name (sorted: the same columns give the same statement text), their last values. */
         private final Map<String, Object> set = new TreeMap<>();
@@ -236,6 +240,23 @@ public class LedgerProjection {
                     insert.put((String) columnsAndValues[i], columnsAndValues[i + 1]);
                 }
             }
+        }
+
+        /** Whether the row's unit or status may change (or the row be inserted): only then do the counts. */
+        boolean movesCount() {
+            return insert != null || set.containsKey("unit") || set.containsKey("status");
+        }
+
+        /**
+         * The unit and status the row has after {@link #send}, given the row as stored ({@code null}:
+         * none); {@code null} when there is no row after it either (an update of a row that is not there).
+         */
+        CaseCounts.Key after(CaseCounts.Key stored) {
+            if (stored != null) {
+                return new CaseCounts.Key((String) set.getOrDefault("unit", stored.unit()),
+                        (String) set.getOrDefault("status", stored.status()));
+            }
+            return insert == null ? null : new CaseCounts.Key((String) insert.get("unit"), (String) insert.get("status"));
         }
 
         /** The update of the row, then (registered) the insert of it when there is none. */
@@ -275,24 +296,30 @@ public class LedgerProjection {
     private Batch batch() {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(WRITES_RESOURCE, key -> {
-            Batch pending = new Batch(new LinkedHashMap<>(), new KeyedWrites(jdbc), new StageWrites());
+            Batch pending = new Batch(new LinkedHashMap<>(), new KeyedWrites(jdbc), new StageWrites(), new CaseCounts(jdbc));
             root.onPrepareCommit(u -> pending.flush());
             return pending;
         });
     }
 
-    /** The case rows first: the current stage is set in a row the batch may have inserted. */
-    private record Batch(Map<String, CaseRow> cases, KeyedWrites writes, StageWrites stages) {
+    /**
+     * The case rows first: the current stage is set in a row the batch may have inserted. The counts
+     * last: their rows are the only ones two batches of different cases both change, and the
+     * shorter their locks are held the less the batches wait for each other.
+     */
+    private record Batch(Map<String, CaseRow> cases, KeyedWrites writes, StageWrites stages, CaseCounts counts) {
 
         CaseRow row(String caseId) {
             return cases.computeIfAbsent(caseId, id -> new CaseRow());
         }
 
         void flush() {
+            counts.before(cases);
             cases.forEach((caseId, row) -> row.send(caseId, (sql, args) -> writes.add(caseId, sql, args)));
             cases.clear();
             writes.flush();
             stages.flush();
+            counts.flush();
         }
     }
 

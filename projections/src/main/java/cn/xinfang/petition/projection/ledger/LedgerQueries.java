@@ -52,7 +52,9 @@ public class LedgerQueries {
             where.append(q.overdue() ? " and current_due < ?" : " and (current_due is null or current_due >= ?)");
             args.add(ts(q.now()));
         }
-        Long total = jdbc.queryForObject("select count(*) from ledger_case" + where, Long.class, args.toArray());
+        Long total = countedByUnitAndStatus(q)
+                ? counted(q)
+                : jdbc.queryForObject("select count(*) from ledger_case" + where, Long.class, args.toArray());
         long offset = (long) q.page() * q.size();
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(q.size());
@@ -62,6 +64,26 @@ public class LedgerQueries {
         List<LedgerEntry> items = jdbc.query("select * from ledger_case" + where + order + " limit ? offset ?",
                 (rs, i) -> entry(rs, ++seq[0]), pageArgs.toArray());
         return new LedgerPage(total == null ? 0 : total, q.page(), q.size(), items);
+    }
+
+    /** Whether the query filters by nothing but the unit and the status, which {@code ledger_case_count} counts. */
+    static boolean countedByUnitAndStatus(FindLedgerQuery q) {
+        return blank(q.track()) && blank(q.channel()) && blank(q.field()) && q.from() == null && q.to() == null
+                && blank(q.text()) && q.overdue() == null;
+    }
+
+    /** The number of cases of the query's unit and status (either may be absent), from the counts the ledger keeps. */
+    private long counted(FindLedgerQuery q) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        List<Object> args = new ArrayList<>();
+        eq(where, args, "unit", q.unit());
+        eq(where, args, "status", q.status());
+        Long n = jdbc.queryForObject("select coalesce(sum(cases), 0) from " + CaseCounts.TABLE + where, Long.class, args.toArray());
+        return n == null ? 0 : n;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** The ledger row at the result set's cursor (every column of {@code ledger_case}), personal data masked. */
