@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * row as it was and so changes no count. The changes are written last ({@link #flush}), in the order
  * of their keys, so two batches that change the same counts wait for each other and never deadlock.
  */
-final class CaseCounts {
+public final class CaseCounts {
 
     static final String TABLE = "ledger_case_count";
     /** Cases read back per statement (well below any driver's limit of parameters). */
@@ -37,6 +37,28 @@ final class CaseCounts {
 
     CaseCounts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The number of the ledger's cases of {@code unit} ({@code null}: every unit) whose status is one of
+     * {@code statuses} ({@code null}: any), from the counts.
+     */
+    public static long cases(JdbcTemplate jdbc, String unit, List<String> statuses) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (unit != null) {
+            where.append(" and unit = ?");
+            args.add(unit);
+        }
+        if (statuses != null) {
+            if (statuses.isEmpty()) {
+                return 0;
+            }
+            where.append(" and status in (").append(String.join(", ", Collections.nCopies(statuses.size(), "?"))).append(")");
+            args.addAll(statuses);
+        }
+        Long n = jdbc.queryForObject("select coalesce(sum(cases), 0) from " + TABLE + where, Long.class, args.toArray());
+        return n == null ? 0 : n;
     }
 
     /** Reads the stored unit and status of the rows about to be written and notes how the writes change the counts. */

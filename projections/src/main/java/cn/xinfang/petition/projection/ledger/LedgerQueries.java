@@ -74,12 +74,7 @@ public class LedgerQueries {
 
     /** The number of cases of the query's unit and status (either may be absent), from the counts the ledger keeps. */
     private long counted(FindLedgerQuery q) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        List<Object> args = new ArrayList<>();
-        eq(where, args, "unit", q.unit());
-        eq(where, args, "status", q.status());
-        Long n = jdbc.queryForObject("select coalesce(sum(cases), 0) from " + CaseCounts.TABLE + where, Long.class, args.toArray());
-        return n == null ? 0 : n;
+        return CaseCounts.cases(jdbc, blank(q.unit()) ? null : q.unit(), blank(q.status()) ? null : List.of(q.status()));
     }
 
     private static boolean blank(String value) {
