@@ -3,12 +3,13 @@ package cn.xinfang.petition.projection.ledger;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import static cn.xinfang.petition.projection.support.Sql.placeholders;
 
 /**
  * The ledger's cases counted per unit and status ({@code ledger_case_count}), kept in the same
@@ -54,7 +55,7 @@ public final class CaseCounts {
             if (statuses.isEmpty()) {
                 return 0;
             }
-            where.append(" and status in (").append(String.join(", ", Collections.nCopies(statuses.size(), "?"))).append(")");
+            where.append(" and status in (").append(placeholders(statuses.size())).append(")");
             args.addAll(statuses);
         }
         Long n = jdbc.queryForObject("select coalesce(sum(cases), 0) from " + TABLE + where, Long.class, args.toArray());
@@ -75,8 +76,7 @@ public final class CaseCounts {
         Map<String, Key> stored = new HashMap<>();
         for (int from = 0; from < ids.size(); from += READ_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + READ_CHUNK));
-            jdbc.query("select case_id, unit, status from ledger_case where case_id in ("
-                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+            jdbc.query("select case_id, unit, status from ledger_case where case_id in (" + placeholders(chunk.size()) + ")",
                     rs -> {
                         stored.put(rs.getString(1), new Key(rs.getString(2), rs.getString(3)));
                     }, chunk.toArray());
