@@ -40,7 +40,7 @@ public class ReadModelMaintenance {
     private static final Logger log = LoggerFactory.getLogger(ReadModelMaintenance.class);
 
     static final Map<String, List<String>> TABLES = Map.of(
-            LedgerProjection.NAME, List.of("ledger_case", "ledger_stage"),
+            LedgerProjection.NAME, List.of("ledger_case", "ledger_stage", "ledger_case_count"),
             OverdueProjection.NAME, List.of("time_limit_run", "time_limit_due", "overdue_case"),
             EscalationProjection.NAME, List.of("escalation_case", "escalation_entry"),
             BacklogProjection.NAME, List.of("backlog_case"));

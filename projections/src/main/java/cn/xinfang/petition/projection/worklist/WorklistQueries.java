@@ -39,13 +39,19 @@ public class WorklistQueries {
         this.overdue = overdue;
     }
 
+    /**
+     * The work list's order: the current stage due first, cases without one last; the case's number, then its key
+     * (numbers need not be unique), so a page follows the one before it without a case twice or left out. The order
+     * of the index {@code ledger_case_open_due} (status, current_due, case_no, case_id) within a status.
+     */
+    private static final String ORDER = "order by current_due nulls last, case_no, case_id";
+
     /** The condition every page starts from, its parameters {@link #OPEN_STATUSES}: the case is open. */
     private static final String OPEN_CASES = " where c.status in (" + placeholders(OPEN_STATUSES.size()) + ")";
 
     /** The statement of a page's keys and the number of matching cases, for the conditions {@code where}. */
     private static String pageStatement(String where) {
-        return "select count(*) over () as total, c.case_id from ledger_case c" + where
-                + " order by c.current_due nulls last, c.case_no limit ? offset ?";
+        return "select count(*) over () as total, c.case_id from ledger_case c" + where + " " + ORDER + " limit ? offset ?";
     }
 
     /**
@@ -59,9 +65,6 @@ public class WorklistQueries {
                 "(select case_id, current_due, case_no from ledger_case where status = ? " + ORDER + " limit ?)"))
                 + ") c " + ORDER + " limit ? offset ?";
     }
-
-    /** The work list's order: the current stage due first, cases without one last. */
-    private static final String ORDER = "order by current_due nulls last, case_no";
 
     /**
      * The statement of a page of the work list of all units as {@link #find} sends it, its parameters {@code ?}: each
