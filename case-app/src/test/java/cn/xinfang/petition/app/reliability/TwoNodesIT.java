@@ -177,6 +177,14 @@ class TwoNodesIT {
                 firedByKilled.add(id);
             }
         }
+        // the ledger's counts per unit and status (V97): both nodes' segments changed the same count rows (every case is
+        // town's) until the kill; once the survivor's ledger has caught up they agree with the rows, and so does the total
+        int cases = deadlineCases.size() + 6;
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(countsThatDiffer(store)).as("counts that differ from the ledger's rows (unit, status, rows, counted)").isEmpty();
+            assertThat(b.get("supervisor", "/api/ledger").body().get("total").asLong()).isEqualTo(cases);
+            assertThat(b.get("supervisor", "/api/ledger?unit=town").body().get("total").asLong()).isEqualTo(cases);
+        });
         nodeB.stop();
         Figures.report("two-nodes", "seed=" + SEED + " killOffsetMs=" + offsetMs + " kills=1 segmentsSplitAfterMs=" + splitMs
                 + " crossNodeSteps=" + crossNode + " deadlineCases=" + deadlineCases.size() + " firedByKilledNode=" + firedByKilled.size()
@@ -199,6 +207,22 @@ class TwoNodesIT {
     }
 
     /** The owners of each processor's segments (null owner: unclaimed). */
+    /** The units and statuses whose count in {@code ledger_case_count} differs from the rows (the runbook's check). */
+    private static List<String> countsThatDiffer(Store store) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = store.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("""
+                     select coalesce(r.unit, c.unit), coalesce(r.status, c.status), r.cases, c.cases
+                     from (select unit, status, count(*) as cases from ledger_case group by unit, status) r
+                     full join ledger_case_count c on c.unit = r.unit and c.status = r.status
+                     where coalesce(r.cases, 0) <> coalesce(c.cases, 0)""")) {
+            while (rs.next()) {
+                out.add(rs.getString(1) + "/" + rs.getString(2) + " " + rs.getLong(3) + " " + rs.getLong(4));
+            }
+        }
+        return out;
+    }
+
     private static Map<String, Set<String>> owners(Store store) throws SQLException {
         Map<String, Set<String>> out = new HashMap<>();
         try (Connection c = store.connect(); Statement s = c.createStatement();
