@@ -199,16 +199,7 @@ public class LedgerProjection {
 
     /** Changes the case's row as kept for the batch of events; outside a unit of work, at once. */
     private void change(String caseId, Consumer<CaseRow> change) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            CaseRow now = new CaseRow();
-            change.accept(now);
-            CaseCounts counts = new CaseCounts(jdbc);
-            counts.before(Map.of(caseId, now));
-            now.send(caseId, jdbc::update);
-            counts.flush();
-            return;
-        }
-        change.accept(batch().row(caseId));
+        inBatch(batch -> change.accept(batch.row(caseId)));
     }
 
     /**
@@ -283,23 +274,30 @@ public class LedgerProjection {
      * change is written at once.
      */
     private void writes(Consumer<StageWrites> change) {
+        inBatch(batch -> change.accept(batch.stages()));
+    }
+
+    /**
+     * Makes a change in the writes of the current batch of events, sent when it is about to commit; outside a unit of
+     * work, in writes of its own sent at once.
+     */
+    private void inBatch(Consumer<Batch> change) {
         if (!CurrentUnitOfWork.isStarted()) {
-            StageWrites now = new StageWrites();
+            Batch now = newBatch();
             change.accept(now);
             now.flush();
             return;
         }
-        change.accept(batch().stages());
-    }
-
-    /** The writes of the current batch of events, sent when it is about to commit. */
-    private Batch batch() {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(WRITES_RESOURCE, key -> {
-            Batch pending = new Batch(new LinkedHashMap<>(), new KeyedWrites(jdbc), new StageWrites(), new CaseCounts(jdbc));
+        change.accept(root.getOrComputeResource(WRITES_RESOURCE, key -> {
+            Batch pending = newBatch();
             root.onPrepareCommit(u -> pending.flush());
             return pending;
-        });
+        }));
+    }
+
+    private Batch newBatch() {
+        return new Batch(new LinkedHashMap<>(), new KeyedWrites(jdbc), new StageWrites(), new CaseCounts(jdbc));
     }
 
     /**

@@ -95,7 +95,7 @@ public class LedgerQueries {
     }
 
     private static void eq(StringBuilder where, List<Object> args, String column, String value) {
-        if (value != null && !value.isBlank()) {
+        if (!blank(value)) {
             where.append(" and ").append(column).append(" = ?");
             args.add(value);
         }
