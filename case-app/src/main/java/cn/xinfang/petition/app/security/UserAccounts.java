@@ -16,7 +16,9 @@ import java.util.Optional;
 
 /**
  * The service's users, read from {@code app_user} on every request: a user disabled by an admin
- * is refused at once, with no cache to wait for.
+ * is refused at once, with no cache to wait for. The row read to authenticate a request is the
+ * account {@link CurrentUser} gives for the rest of that request (one read per request, not one
+ * per caller).
  */
 @Service
 public class UserAccounts implements UserDetailsService {
@@ -29,12 +31,15 @@ public class UserAccounts implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        List<UserDetails> found = jdbc.query("select username, password_hash, role, enabled from app_user where username = ?",
-                (rs, i) -> User.withUsername(rs.getString("username"))
-                        .password(rs.getString("password_hash"))
-                        .authorities(new SimpleGrantedAuthority("ROLE_" + rs.getString("role")))
-                        .disabled(!rs.getBoolean("enabled"))
-                        .build(), username);
+        List<UserDetails> found = jdbc.query("select username, password_hash, display_name, role, unit, enabled from app_user "
+                + "where username = ?", (rs, i) -> {
+                    CurrentUser.remember(account(rs, i));
+                    return User.withUsername(rs.getString("username"))
+                            .password(rs.getString("password_hash"))
+                            .authorities(new SimpleGrantedAuthority("ROLE_" + rs.getString("role")))
+                            .disabled(!rs.getBoolean("enabled"))
+                            .build();
+                }, username);
         if (found.isEmpty()) {
             throw new UsernameNotFoundException("no such user");
         }

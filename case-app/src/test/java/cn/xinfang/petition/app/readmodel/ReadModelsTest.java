@@ -10,6 +10,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import cn.xinfang.petition.projection.worklist.FindWorklistQuery;
 import cn.xinfang.petition.projection.worklist.Worklist;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.common.Registration;
+import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -22,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -58,6 +61,8 @@ class ReadModelsTest {
     JdbcTemplate jdbc;
     @Autowired
     QueryGateway queries;
+    @Autowired
+    QueryBus queryBus;
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
 
@@ -566,5 +571,17 @@ class ReadModelsTest {
         return jdbc.query("select segment, tokentype, token from tokenentry where processorname = 'ledger' order by segment",
                 (rs, i) -> rs.getInt(1) + " " + rs.getString(2) + " "
                         + (rs.getBytes(3) == null ? "-" : java.util.HexFormat.of().formatHex(rs.getBytes(3))));
+    }
+
+    @Test
+    @DisplayName("A query runs without a transaction: each of its statements commits on its own, no COMMIT round trip after a read")
+    void queriesRunWithoutATransaction() {
+        Registration probe = queryBus.subscribe("transaction-probe", Boolean.class,
+                m -> TransactionSynchronizationManager.isActualTransactionActive());
+        try {
+            assertThat(queries.query("transaction-probe", "probe", Boolean.class).join()).isFalse();
+        } finally {
+            probe.cancel();
+        }
     }
 }
