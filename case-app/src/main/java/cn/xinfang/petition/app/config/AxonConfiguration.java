@@ -68,7 +68,8 @@ public class AxonConfiguration {
      * The query bus as Axon's auto-configuration builds it, without its transaction: every query handler only reads,
      * and under READ COMMITTED a transaction gives its statements no common snapshot, so it bought nothing but a
      * COMMIT, a round trip more on every page and list (docs/performance.md, 2026-12-01 19:00–). Each statement
-     * runs on its own (auto-commit).
+     * runs on its own (auto-commit). When upgrading Axon, compare with {@code AxonAutoConfiguration.queryBus}, which
+     * this bean replaces ({@code @ConditionalOnMissingBean}): the same parts, less the transaction manager.
      */
     @Bean
     @Qualifier("localSegment")

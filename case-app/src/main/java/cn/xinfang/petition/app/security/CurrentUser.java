@@ -7,11 +7,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
+import java.util.Optional;
+
 /**
  * The account of the user making the current request, read from the database once per request: the row read to
  * authenticate it (HTTP Basic, the sign-in form) or, for a request authenticated by its session, the first call's
- * read. Every later call of the same request gets the same account; the next request reads it again, so a user
- * disabled or moved to another unit by an admin is refused or moved from the next request on.
+ * read. Every later call of the same request gets the same account, even if an admin changes it meanwhile; the next
+ * request reads it again. Refusing a disabled account is not done here: authentication refuses it on the API, and
+ * the pages end its session ({@code PageAdvice}), both from the row of the request.
  */
 @Component
 public class CurrentUser {
@@ -25,19 +28,24 @@ public class CurrentUser {
         this.accounts = accounts;
     }
 
+    /** The signed-in user's account; refused (401) when nobody is signed in or the account no longer exists. */
     public Account get() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated()) {
             throw new InsufficientAuthenticationException("not signed in");
         }
+        return find(auth).orElseThrow(() -> new InsufficientAuthenticationException("the account no longer exists"));
+    }
+
+    /** The account of the authenticated user {@code auth} as this request knows it; empty when it no longer exists. */
+    public Optional<Account> find(Authentication auth) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null && request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof Account read
                 && read.username().equals(auth.getName())) {
-            return read;
+            return Optional.of(read);
         }
-        Account account = accounts.find(auth.getName())
-                .orElseThrow(() -> new InsufficientAuthenticationException("the account no longer exists"));
-        remember(account);
+        Optional<Account> account = accounts.find(auth.getName());
+        account.ifPresent(CurrentUser::remember);
         return account;
     }
 

@@ -2,7 +2,7 @@ package cn.xinfang.petition.app.web;
 
 import cn.xinfang.petition.app.admin.AdminService;
 import cn.xinfang.petition.app.security.Account;
-import cn.xinfang.petition.app.security.UserAccounts;
+import cn.xinfang.petition.app.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -35,13 +35,13 @@ class PageAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(PageAdvice.class);
 
-    private final UserAccounts accounts;
+    private final CurrentUser currentUser;
     private final AdminService admin;
     private final PageProblems problems;
 
-    PageAdvice(UserAccounts accounts, AdminService admin, PageProblems problems) {
+    PageAdvice(CurrentUser currentUser, AdminService admin, PageProblems problems) {
         this.problems = problems;
-        this.accounts = accounts;
+        this.currentUser = currentUser;
         this.admin = admin;
     }
 
@@ -49,7 +49,7 @@ class PageAdvice {
     void common(Model model, HttpServletRequest request) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
-            Account a = accounts.find(auth.getName()).filter(Account::enabled).orElse(null);
+            Account a = currentUser.find(auth).filter(Account::enabled).orElse(null);
             if (a == null) {
                 // disabled (or removed) by an administrator since signing in: the session ends now, not at its timeout
                 var session = request.getSession(false);

@@ -123,4 +123,21 @@ class CurrentUserTest {
         current.get();
         assertThat(jdbc.reads.get()).isEqualTo(2);
     }
+
+    @Test
+    @DisplayName("A page: the session check's read (find) is the account the page's handler gets, and a removed account is none")
+    void aPageReadsOnceAndARemovedAccountIsNone() {
+        newRequest();
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        assertThat(current.find(auth)).map(Account::unit).contains("village-1");
+        assertThat(current.get().unit()).isEqualTo("village-1");
+        assertThat(jdbc.reads.get()).isEqualTo(1);
+
+        jdbc.update("delete from app_user where username = 'alice'");
+        newRequest();
+        assertThat(current.find(auth)).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(current::get)
+                .isInstanceOf(org.springframework.security.authentication.InsufficientAuthenticationException.class)
+                .hasMessage("the account no longer exists");
+    }
 }
