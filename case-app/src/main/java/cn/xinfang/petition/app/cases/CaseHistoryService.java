@@ -66,7 +66,7 @@ public class CaseHistoryService {
             hashes.put(rs.getLong(1), rs.getString(2));
         }, caseId);
         List<Entry> out = new ArrayList<>();
-        DomainEventStream stream = events.readEvents(caseId);
+        DomainEventStream stream = events.readEvents(caseId, 0);
         while (stream.hasNext()) {
             DomainEventMessage<?> m = stream.next();
             Object p = m.getPayload();
@@ -108,7 +108,7 @@ public class CaseHistoryService {
         cases.requireRead(who, cases.load(caseId));
         Instant known = knownAt != null ? knownAt : clock.instant();
         CaseViewFold fold = new CaseViewFold();
-        DomainEventStream stream = events.readEvents(caseId);
+        DomainEventStream stream = events.readEvents(caseId, 0);
         while (stream.hasNext()) {
             DomainEventMessage<?> m = stream.next();
             Object p = m.getPayload();

@@ -6,6 +6,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryBusSpanFactory;
@@ -81,5 +87,39 @@ public class AxonConfiguration {
                 .queryUpdateEmitter(axon.getComponent(QueryUpdateEmitter.class))
                 .spanFactory(axon.getComponent(QueryBusSpanFactory.class))
                 .build();
+    }
+
+    /** The events of an aggregate are read in batches of this many (Axon's default). */
+    static final int AGGREGATE_BATCH = 100;
+
+    /**
+     * The JDBC event storage engine as Axon's auto-configuration builds it ({@code JdbcAutoConfiguration}, which this
+     * bean replaces; compare when upgrading Axon), except when a case's events are read: a batch with fewer events
+     * than asked for is the last. The JDBC engine reads an aggregate's events by sequence range
+     * ({@code sequenceNumber >= n and < n + 100}) and by default asks again until a range comes back empty, in a
+     * transaction of its own: every read of a case was two reads. A range can only come back short at the end,
+     * since a case's sequence numbers have no gaps (they are never deleted: the hash chain covers each one).
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration axon, ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager) {
+        return aggregateReads(JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(axon.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(axon.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(new EventSchema()))
+                .build();
+    }
+
+    /** {@code builder} reading an aggregate's events in batches of {@link #AGGREGATE_BATCH}, a short one the last. */
+    static JdbcEventStorageEngine.Builder aggregateReads(JdbcEventStorageEngine.Builder builder) {
+        builder.batchSize(AGGREGATE_BATCH).finalAggregateBatchPredicate(batch -> batch.size() < AGGREGATE_BATCH);
+        return builder;
     }
 }

@@ -214,7 +214,7 @@ public class VisitService {
     CaseFollow caseFollow(String caseId) {
         CaseViewFold fold = new CaseViewFold();
         Instant last = null;
-        DomainEventStream stream = events.readEvents(caseId);
+        DomainEventStream stream = events.readEvents(caseId, 0);
         while (stream.hasNext()) {
             DomainEventMessage<?> m = stream.next();
             fold.apply(m.getPayload(), m.getSequenceNumber());
@@ -389,7 +389,7 @@ public class VisitService {
 
     private Folded fold(String id) {
         Folded f = new Folded();
-        DomainEventStream stream = events.readEvents(id);
+        DomainEventStream stream = events.readEvents(id, 0);
         while (stream.hasNext()) {
             Object e = stream.next().getPayload();
             if (e instanceof VisitRecordedEvent r) {
