@@ -6,7 +6,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wraps the auto-configured JDBC storage engine so every append extends the hash chain. */
+/** Wraps the JDBC storage engine ({@code config.AxonConfiguration.eventStorageEngine}) so every append extends the hash chain. */
 @Configuration(proxyBeanMethods = false)
 public class ChainConfiguration {
 

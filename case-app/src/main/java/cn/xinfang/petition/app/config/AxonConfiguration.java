@@ -97,8 +97,10 @@ public class AxonConfiguration {
      * bean replaces; compare when upgrading Axon), except when a case's events are read: a batch with fewer events
      * than asked for is the last. The JDBC engine reads an aggregate's events by sequence range
      * ({@code sequenceNumber >= n and < n + 100}) and by default asks again until a range comes back empty, in a
-     * transaction of its own: every read of a case was two reads. A range can only come back short at the end,
-     * since a case's sequence numbers have no gaps (they are never deleted: the hash chain covers each one).
+     * transaction of its own: every read of a case was two reads. A range comes back short only at the end: Axon
+     * numbers a case's events without gaps and the service never deletes one. An event deleted outside the service
+     * (tampering) would end the read at the gap in a case of 100 events or more, where the default only missed a
+     * gap of 100; the hash chain's check ({@code GET /api/cases/{id}/verify}, which reads the table itself) names it.
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
