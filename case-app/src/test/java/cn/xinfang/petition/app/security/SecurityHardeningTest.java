@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import java.net.CookieManager;
 import java.net.URI;
@@ -30,6 +31,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 /** Issue 17: password guessing is throttled per user (API and login form), security headers, session cookie flags. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -40,7 +44,7 @@ class SecurityHardeningTest {
     @Autowired
     LoginThrottle throttle;
     /** The user accounts, watched: how often a request reads a user's row. */
-    @org.springframework.test.context.bean.override.mockito.MockitoSpyBean
+    @MockitoSpyBean
     UserAccounts accounts;
 
     Api api;
@@ -184,20 +188,20 @@ class SecurityHardeningTest {
     @Test
     @DisplayName("一次请求只读一次用户行：API（HTTP Basic）与页面（会话）各一次")
     void aRequestReadsItsUsersRowOnce() throws Exception {
-        org.mockito.Mockito.clearInvocations(accounts);
+        clearInvocations(accounts);
         // the ledger asks for the account (the unit scope) after authentication has read the row
         assertThat(api.get("handler", "/api/ledger").status()).isEqualTo(200);
-        org.mockito.Mockito.verify(accounts).loadUserByUsername("handler");
-        org.mockito.Mockito.verify(accounts, org.mockito.Mockito.never()).find("handler");
+        verify(accounts).loadUserByUsername("handler");
+        verify(accounts, never()).find("handler");
 
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         assertThat(login(browser, "handler", "demo").statusCode()).isEqualTo(302);
-        org.mockito.Mockito.clearInvocations(accounts);
+        clearInvocations(accounts);
         HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
                 .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         // a page: the session's check and the page's handler share one read
-        org.mockito.Mockito.verify(accounts, org.mockito.Mockito.never()).loadUserByUsername("handler");
-        org.mockito.Mockito.verify(accounts).find("handler");
+        verify(accounts, never()).loadUserByUsername("handler");
+        verify(accounts).find("handler");
     }
 }
