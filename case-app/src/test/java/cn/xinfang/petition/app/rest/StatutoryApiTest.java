@@ -193,6 +193,41 @@ class StatutoryApiTest {
             assertThat(exhausted.status()).as(exhausted.toString()).isEqualTo(409);
             assertThat(exhausted.body().get("code").asText()).isEqualTo("review-exhausted");
         }
+        @Test
+        @DisplayName("交办的复查事项：送达复查意见即办结，督办清单与积案台账随之显示已办结")
+        void anEscalatedReviewClosesWithItsDelivery() {
+            String id = caseWithOpinion();
+            step("handler", id, "deliver", "{\"mode\":\"POST\",\"occurredAt\":\"2024-03-01T10:00:00+08:00\"}");
+            Api.Res review = api.post("handler", "/api/cases/" + id + "/reviews",
+                    "{\"unit\":\"town\",\"reason\":\"不服\",\"occurredAt\":\"2024-03-20T10:00:00+08:00\"}");
+            assertThat(review.status()).as(review.toString()).isEqualTo(201);
+            String reviewId = review.body().get("id").asText();
+            step("supervisor", reviewId, "escalate", "{\"reason\":\"BACKLOG\",\"leader\":\"镇长\",\"occurredAt\":\"2024-03-21T10:00:00+08:00\"}");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(row(api.get("supervisor", "/api/escalations?open=true").body(), reviewId)).isNotNull();
+                assertThat(row(api.get("supervisor", "/api/backlog").body(), reviewId).get("status").asText()).isEqualTo("OPEN");
+            });
+
+            step("handler", reviewId, "review-decision", "{\"decision\":\"UPHELD\",\"text\":\"维持\",\"occurredAt\":\"2024-04-10T10:00:00+08:00\"}");
+            assertThat(step("handler", reviewId, "deliver", "{\"mode\":\"IN_PERSON\",\"occurredAt\":\"2024-04-11T10:00:00+08:00\"}")
+                    .get("status").asText()).isEqualTo("RESOLVED");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(row(api.get("supervisor", "/api/escalations?open=true").body(), reviewId)).isNull();
+                assertThat(row(api.get("supervisor", "/api/escalations?open=false").body(), reviewId).get("status").asText())
+                        .isEqualTo("RESOLVED");
+                assertThat(row(api.get("supervisor", "/api/backlog").body(), reviewId).get("status").asText()).isEqualTo("RESOLVED");
+            });
+        }
+
+        /** The row of the case in a list, or null. */
+        JsonNode row(JsonNode list, String caseId) {
+            for (JsonNode r : list) {
+                if (r.get("caseId").asText().equals(caseId)) {
+                    return r;
+                }
+            }
+            return null;
+        }
     }
 
     @Nested
@@ -241,6 +276,15 @@ class StatutoryApiTest {
                 assertThat(r.status()).isEqualTo(200);
                 assertThat(new String(r.raw().body(), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(id);
             }
+            // nor in the person registry (信访人), where the same petitioner's case of village-1 lets its users see the person
+            String own = newCase("supervisor", register("GENERAL", "COMPLAINT", "village-1", "2024-03-05T09:00:00+08:00", ""));
+            String personId = api.get("supervisor", "/api/cases/" + id).body().at("/petitioner/personId").asText();
+            assertThat(api.get("supervisor", "/api/persons/" + personId).text()).contains(id, own);
+            Api.Res person = api.get("village1", "/api/persons/" + personId);
+            assertThat(person.status()).as(person.toString()).isEqualTo(200);
+            assertThat(person.text()).contains(own).doesNotContain(id);
+            Api.Res persons = api.get("village1", "/api/persons?q=" + java.net.URLEncoder.encode("李四", java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(persons.text()).contains(personId).doesNotContain(id);
             Api.Res transfer = api.post("supervisor", "/api/cases/" + id + "/transfer", "{\"toUnit\":\"village-1\",\"reason\":\"属地\"}");
             assertThat(transfer.status()).as(transfer.toString()).isEqualTo(409);
             assertThat(transfer.body().get("code").asText()).isEqualTo("accused-unit");

@@ -2,6 +2,7 @@ package cn.xinfang.petition.projection.backlog;
 
 import cn.xinfang.petition.api.Stage;
 import cn.xinfang.petition.api.TimeLimitStatus;
+import cn.xinfang.petition.api.CaseStatus;
 import cn.xinfang.petition.api.event.*;
 import cn.xinfang.petition.api.lifecycle.CaseStatusEvolution;
 import org.axonframework.config.ProcessingGroup;
@@ -130,6 +131,16 @@ public class BacklogProjection {
     @EventHandler
     void on(PetitionDeclinedEvent e) {
         jdbc.update("update backlog_case set status = ? where case_id = ?", CaseStatusEvolution.nameAfter(e), e.caseId().value());
+    }
+
+    /**
+     * A review case (复查 / 复核) closes when its decision is delivered ({@code concludes}), not with a
+     * resolution: {@link CaseStatusEvolution} says which delivery closes a case.
+     */
+    @EventHandler
+    void on(ReplyDeliveredEvent e) {
+        CaseStatusEvolution.statusAfter(e).filter(CaseStatus::isClosed).ifPresent(status ->
+                jdbc.update("update backlog_case set status = ? where case_id = ?", status.name(), e.caseId().value()));
     }
 
     @ResetHandler
