@@ -6,6 +6,7 @@ import cn.xinfang.petition.api.Petitioner;
 import cn.xinfang.petition.api.PhoneNumber;
 import cn.xinfang.petition.api.ResidentIdNumber;
 import cn.xinfang.petition.api.Role;
+import cn.xinfang.petition.app.cases.Accusations;
 import cn.xinfang.petition.app.cases.CaseAccessPolicy;
 import cn.xinfang.petition.app.cases.PersonalDataAccessLog;
 import cn.xinfang.petition.app.problem.ServiceException;
@@ -43,18 +44,21 @@ public class PersonService {
     private final JdbcTemplate jdbc;
     private final PersonIdentity identity;
     private final CaseAccessPolicy access;
+    private final Accusations accusations;
     private final PersonalDataAccessLog accessLog;
     private final Clock clock;
     private final List<String> groups;
     private final double repeatThreshold;
 
-    public PersonService(JdbcTemplate jdbc, PersonIdentity identity, CaseAccessPolicy access, PersonalDataAccessLog accessLog,
+    public PersonService(JdbcTemplate jdbc, PersonIdentity identity, CaseAccessPolicy access, Accusations accusations,
+                         PersonalDataAccessLog accessLog,
                          Clock clock,
                          @Value("${cases.persons.groups:" + DEFAULT_GROUPS + "}") List<String> groups,
                          @Value("${cases.persons.repeat-threshold:0.5}") double repeatThreshold) {
         this.jdbc = jdbc;
         this.identity = identity;
         this.access = access;
+        this.accusations = accusations;
         this.accessLog = accessLog;
         this.clock = clock;
         this.groups = groups.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -92,7 +96,7 @@ public class PersonService {
         }
         List<String> ids = jdbc.queryForList("select p.person_id from person p" + where + " order by p.name, p.person_id limit 500",
                 String.class, args.toArray());
-        List<PersonView> found = ids.stream().map(id -> load(id, reveal).orElseThrow()).toList();
+        List<PersonView> found = ids.stream().map(id -> load(id, who, reveal).orElseThrow()).toList();
         if (reveal) {
             found.forEach(p -> accessLog.revealed(who, "person:" + p.id(), "person-search", clock.instant()));
         }
@@ -101,7 +105,7 @@ public class PersonService {
 
     public PersonView get(Account who, String personId, boolean reveal) {
         requireRevealIfAsked(who, reveal);
-        PersonView p = load(personId, reveal).filter(v -> mayRead(who, v)).orElseThrow(() -> notFound(personId));
+        PersonView p = load(personId, who, reveal).filter(v -> mayRead(who, v)).orElseThrow(() -> notFound(personId));
         if (reveal) {
             accessLog.revealed(who, "person:" + personId, "person-view", clock.instant());
         }
@@ -115,7 +119,7 @@ public class PersonService {
             throw ServiceException.forbidden("only supervisors, administrators and leaders may set a person's key groups",
                     "只有督查人员、管理员和领导可以设置重点群体");
         }
-        if (load(personId, false).isEmpty()) {
+        if (load(personId, who, false).isEmpty()) {
             throw notFound(personId);
         }
         jdbc.update("delete from person_group where person_id = ?", personId);
@@ -123,7 +127,7 @@ public class PersonService {
             jdbc.update("insert into person_group (person_id, group_code, set_by, set_at) values (?, ?, ?, ?)", personId, code,
                     who.username(), Timestamp.from(clock.instant()));
         }
-        return load(personId, false).orElseThrow();
+        return load(personId, who, false).orElseThrow();
     }
 
     /** {@code petitioner} with its person id given at input ({@link PersonIdentity#identify}). */
@@ -156,7 +160,12 @@ public class PersonService {
 
     // ---------------------------------------------------------------- reading
 
-    private Optional<PersonView> load(String personId, boolean reveal) {
+    /**
+     * The person as {@code who} may see them: without the accusations (检举控告类) that accuse {@code who}'s unit or a
+     * unit above it, which that user never learns exist (条例 第三十条, {@link CaseAccessPolicy#hiddenFrom}), nor the
+     * flags and repeat links that come from them.
+     */
+    private Optional<PersonView> load(String personId, Account who, boolean reveal) {
         List<Map<String, Object>> rows = jdbc.queryForList("select * from person where person_id = ?", personId);
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -175,6 +184,19 @@ public class PersonService {
                             jdbc.queryForList("select earlier_case_id from person_case_repeat where case_id = ? order by earlier_case_id",
                                     String.class, caseId));
                 }, personId);
+        Set<String> hidden = new java.util.HashSet<>();
+        for (PersonView.PersonCase c : cases) {
+            if (Category.ACCUSATION.name().equals(c.category())
+                    && accusations.accusedUnit(c.caseId()).filter(unit -> access.hiddenFrom(who, unit)).isPresent()) {
+                hidden.add(c.caseId());
+            }
+        }
+        if (!hidden.isEmpty()) {
+            cases = cases.stream().filter(c -> !hidden.contains(c.caseId()))
+                    .map(c -> new PersonView.PersonCase(c.caseId(), c.caseNo(), c.category(), c.subject(), c.unit(), c.registeredAt(),
+                            c.flags(), c.repeatOf().stream().filter(earlier -> !hidden.contains(earlier)).toList()))
+                    .toList();
+        }
         List<PersonView.PersonVisit> visits = jdbc.query("select * from person_visit where person_id = ? order by at_time, visit_id",
                 (rs, i) -> new PersonView.PersonVisit(rs.getString("visit_id"), rs.getString("kind"), instant(rs, "at_time")),
                 personId);
