@@ -82,6 +82,7 @@ public class PersonShredding {
             jdbc.update("update ledger_case set petitioner_name = ?, id_number = ?, phone = ?, address = ? where person_id = ?",
                     Petitioner.ERASED, Petitioner.ERASED, Petitioner.ERASED, Petitioner.ERASED, personId);
             eraseCopies(personId);
+            eraseBacklog(cases);
             auditLog.record(now, admin.username(), "shred-person", personId, "reason: " + reason + "; cases: " + String.join(",", cases));
             log.info("personal data shredded personId={} cases={} keys={}", personId, cases.size(), shredded);
             return new Shredded(personId, now, cases, shredded == 0);
@@ -100,6 +101,17 @@ public class PersonShredding {
         eraseRows("visit_entry", "visit_id", "person_name", true, personId);
         eraseRows("reception_entry", "reception_id", "person_name", true, personId);
         eraseRows("visit_case_person", "case_id", "petitioner_name", false, personId);
+    }
+
+    /**
+     * The backlog ledger (积案台账) keeps the petitioner of each case in clear for its list and export; its rows have no
+     * person id, so they are found by the person's cases in the ledger.
+     */
+    private void eraseBacklog(List<String> cases) {
+        String e = Petitioner.ERASED;
+        for (String caseId : cases) {
+            jdbc.update("update backlog_case set petitioner_name = ?, id_number = ?, phone = ? where case_id = ?", e, e, e, caseId);
+        }
     }
 
     private void eraseRows(String table, String key, String nameColumn, boolean withAddress, String personId) {

@@ -139,6 +139,10 @@ class PersonalDataEncryptionTest {
         String personId = api.get("handler", "/api/cases/" + first).body().at("/petitioner/personId").asText();
         assertThat(api.get("handler", "/api/cases/" + second).body().at("/petitioner/personId").asText()).isEqualTo(personId);
         awaitLedger(first, second, other);
+        // on the backlog ledger (积案台账) too, which keeps the petitioner in clear for its list and export
+        assertThat(api.post("supervisor", "/api/cases/" + first + "/escalate", "{\"reason\":\"BACKLOG\",\"leader\":\"镇长\"}").status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("supervisor", "/api/backlog?reveal=true").text().contains(ID_NUMBER));
         Api.Res digest = api.get("auditor", "/api/audit/digest");
         assertThat(digest.status()).isEqualTo(200);
 
@@ -202,6 +206,10 @@ class PersonalDataEncryptionTest {
         assertThat(cells).doesNotContain(NAME, ADDRESS).contains(Petitioner.ERASED, OTHER_NAME);
         assertThat(api.get("supervisor", "/api/ledger?q=" + java.net.URLEncoder.encode(NAME, StandardCharsets.UTF_8)).body().get("total").asLong())
                 .isZero();
+        Api.Res backlog = api.get("supervisor", "/api/backlog?reveal=true");
+        assertThat(backlog.text()).doesNotContain(NAME, ID_NUMBER, PHONE).contains(first, Petitioner.ERASED);
+        assertThat(cells(api.get("supervisor", "/api/backlog?format=xlsx&reveal=true").raw().body())).doesNotContain(NAME, ID_NUMBER, PHONE)
+                .contains(Petitioner.ERASED);
 
         // recorded, and a repeat changes nothing
         JsonNode actions = api.get("auditor", "/api/audit/admin-actions?action=shred-person").body();
