@@ -91,7 +91,7 @@ public class ReceptionController {
         String leader = VisitFields.user(f, "leader", body.leader(), accounts);
         ReceptionKind kind = body.kind() == null || body.kind().isBlank() ? ReceptionKind.RECEPTION
                 : f.required("kind", body.kind(), ReceptionKind.class);
-        Petitioner person = VisitFields.person(f, body.person());
+        Petitioner person = VisitFields.person(f, body.person(), LocalDate.ofInstant(clock.instant(), rules.zone()));
         int headcount = body.headcount() == null ? 1 : body.headcount();
         if (headcount < 1) {
             f.add("headcount", "must be at least 1", "人数至少为 1");

@@ -74,7 +74,7 @@ public class VisitController {
     private VisitDetails details(Fields f, VisitRequests.VisitRequest body) {
         LocalDate visitedAt = VisitFields.date(f, "visitedAt", body.visitedAt(), true, rules.zone());
         List<String> visitors = VisitFields.users(f, "visitors", body.visitors(), accounts);
-        Petitioner person = VisitFields.person(f, body.person());
+        Petitioner person = VisitFields.person(f, body.person(), LocalDate.ofInstant(clock.instant(), rules.zone()));
         String where = f.optionalText("workUnitOrAddress", body.workUnitOrAddress(), 500);
         String demands = f.text("demands", body.demands());
         String resolution = f.optionalText("resolution", body.resolution(), Fields.LONG_TEXT);

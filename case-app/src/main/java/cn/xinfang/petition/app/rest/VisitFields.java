@@ -80,7 +80,8 @@ final class VisitFields {
         return checked.contains(null) ? null : checked.stream().distinct().toList();
     }
 
-    static Petitioner person(Fields f, RegisterRequest.PetitionerRequest p) {
+    /** The person of a visit or reception, checked as a case's petitioner is ({@code today}: the service's date). */
+    static Petitioner person(Fields f, RegisterRequest.PetitionerRequest p, LocalDate today) {
         if (p == null) {
             f.add("person", "is required: {name, idNumber?, phone?, address?}", "必填：人员信息 {name, idNumber?, phone?, address?}");
             return null;
@@ -90,6 +91,10 @@ final class VisitFields {
                 "身份证号码无效：须为18位，出生日期真实，校验码正确（GB 11643-1999）");
         String phone = f.check("person.phone", p.phone(), PhoneNumber::normalize,
                 "电话号码无效：须为11位手机号或带区号的固定电话，如 0371-62345678");
+        if (id != null && ResidentIdNumber.birthDateInFuture(id, today)) {
+            f.add("person.idNumber", "the birth date in the ID number is in the future; check the number", "身份证号码中的出生日期晚于今天，请核对");
+            id = null;
+        }
         if (name == null || (p.idNumber() != null && !p.idNumber().isBlank() && id == null)
                 || (p.phone() != null && !p.phone().isBlank() && phone == null)) {
             return null;

@@ -141,6 +141,7 @@ class VisitApiTest {
     @DisplayName("走访登记的数据错误逐项列出，且不留记录")
     void badInputIsListedField() {
         Long before = jdbc.queryForObject("select count(*) from visit_entry", Long.class);
+        Long receptionsBefore = jdbc.queryForObject("select count(*) from reception_entry", Long.class);
         Api.Res r = api.post("handler", "/api/visits", """
                 {"unit":"town","visitedAt":"2024-13-01","visitors":["nobody"],
                  "person":{"name":"张三","idNumber":"110105194912310021","phone":"123"},"demands":" "}
@@ -152,7 +153,19 @@ class VisitApiTest {
         Api.Res noVisitors = api.post("handler", "/api/visits", visit("town", "2024-01-08", "", ZHANG, "x"));
         assertThat(noVisitors.status()).isEqualTo(400);
         assertThat(noVisitors.body().get("errors").get(0).get("field").asText()).isEqualTo("visitors");
+        // checked as for a case: a well-formed ID number whose birth date (2099-12-31) is still to come
+        String unborn = "{\"name\":\"张三\",\"idNumber\":\"110105209912310029\"}";
+        Api.Res visitOfTheUnborn = api.post("handler", "/api/visits", visit("town", "2024-01-08", "\"handler\"", unborn, "x"));
+        assertThat(visitOfTheUnborn.status()).as(visitOfTheUnborn.toString()).isEqualTo(400);
+        assertThat(visitOfTheUnborn.body().at("/errors/0/field").asText()).isEqualTo("person.idNumber");
+        assertThat(visitOfTheUnborn.body().at("/errors/0/message").asText()).contains("birth date");
+        Api.Res receptionOfTheUnborn = api.post("leader", "/api/receptions", """
+                {"unit":"town","date":"2024-01-08","leader":"leader","kind":"RECEPTION","person":%s,"headcount":1,"demands":"x"}
+                """.formatted(unborn));
+        assertThat(receptionOfTheUnborn.status()).as(receptionOfTheUnborn.toString()).isEqualTo(400);
+        assertThat(receptionOfTheUnborn.body().at("/errors/0/field").asText()).isEqualTo("person.idNumber");
         assertThat(jdbc.queryForObject("select count(*) from visit_entry", Long.class)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from reception_entry", Long.class)).isEqualTo(receptionsBefore);
     }
 
     @Test
