@@ -54,7 +54,7 @@ class ApiFuzzTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final String[] USERS = {"admin", "supervisor", "auditor", "handler", "village1", null, "handler:wrong"};
+    private static final String[] USERS = {"admin", "supervisor", "auditor", "handler", "leader", "village1", null, "handler:wrong"};
     private static final String[] BAD_VALUES = {"%00", "a%00b", "%2F", "a%2Fb", "%5C", "..%2F..", "%2e%2e", "%C0%AE", "%FF%FE",
             "%20", "-1", "0", "99999999999999999999", "1e400", "NaN", "true", "null", "%E4%BD%A0%E5%A5%BD", "'%20OR%201=1--",
             "%3Cscript%3E", "x".repeat(3000), "2026-13-45", "2026-11-30T25:61:00%2B08:00", "%2B08:00"};
