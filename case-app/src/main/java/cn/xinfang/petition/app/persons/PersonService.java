@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +52,7 @@ public class PersonService {
     private final double repeatThreshold;
 
     public PersonService(JdbcTemplate jdbc, PersonIdentity identity, CaseAccessPolicy access, Accusations accusations,
-                         PersonalDataAccessLog accessLog,
-                         Clock clock,
+                         PersonalDataAccessLog accessLog, Clock clock,
                          @Value("${cases.persons.groups:" + DEFAULT_GROUPS + "}") List<String> groups,
                          @Value("${cases.persons.repeat-threshold:0.5}") double repeatThreshold) {
         this.jdbc = jdbc;
@@ -184,7 +184,7 @@ public class PersonService {
                             jdbc.queryForList("select earlier_case_id from person_case_repeat where case_id = ? order by earlier_case_id",
                                     String.class, caseId));
                 }, personId);
-        Set<String> hidden = new java.util.HashSet<>();
+        Set<String> hidden = new HashSet<>();
         for (PersonView.PersonCase c : cases) {
             if (Category.ACCUSATION.name().equals(c.category())
                     && accusations.accusedUnit(c.caseId()).filter(unit -> access.hiddenFrom(who, unit)).isPresent()) {

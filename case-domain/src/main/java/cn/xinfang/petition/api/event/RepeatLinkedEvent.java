@@ -5,7 +5,10 @@ import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
-/** 重复访 – the case repeats {@code earlierCaseId}, linked by hand ({@code LinkRepeatCommand}); repeats found at registration are in {@link PetitionRegisteredEvent#repeatOf}. */
+/**
+ * 重复访 – the case repeats {@code earlierCaseId}, linked by hand ({@code LinkRepeatCommand}); the repeats found
+ * at registration are in {@link PetitionRegisteredEvent#repeatOf}.
+ */
 @Revision("1")
 public record RepeatLinkedEvent(
         CaseId caseId,

@@ -1,8 +1,8 @@
 package cn.xinfang.petition.projection.backlog;
 
+import cn.xinfang.petition.api.CaseStatus;
 import cn.xinfang.petition.api.Stage;
 import cn.xinfang.petition.api.TimeLimitStatus;
-import cn.xinfang.petition.api.CaseStatus;
 import cn.xinfang.petition.api.event.*;
 import cn.xinfang.petition.api.lifecycle.CaseStatusEvolution;
 import org.axonframework.config.ProcessingGroup;
