@@ -301,7 +301,7 @@ public final class CaseLifecycle {
         }
         Set<CaseAction> allowed = table().get(status);
         if (status.isClosed() && !allowed.contains(action)) {
-            return Optional.of(Rejection.of(RuleCode.CASE_CLOSED, status));
+            return Optional.of(closed(true));
         }
         if (allowed.contains(action) && conditionHolds(action)) {
             if (action == RETURN && transferredFrom == null) {
@@ -416,7 +416,7 @@ public final class CaseLifecycle {
         }
         for (CaseAction a : CaseAction.values()) {
             boolean byTable = table().get(status).contains(a) && conditionHolds(a) && (a != RETURN || transferredFrom != null);
-            boolean byBacklog = (a == ASSIGN_LEADER || a == RECORD_PROGRESS || a == SETTLE) && backlogState(a).isEmpty();
+            boolean byBacklog = (a == ASSIGN_LEADER || a == RECORD_PROGRESS || a == SETTLE) && backlogState(a, false).isEmpty();
             if (byTable || byBacklog || (a == REQUEST_REVIEW && reviewRequestRule().isEmpty())) {
                 allowed.add(a);
             }
@@ -529,18 +529,17 @@ public final class CaseLifecycle {
                         : who;
             }
         }
-        return backlogState(action);
+        return backlogState(action, true);
     }
 
-    private Optional<Rejection> backlogState(CaseAction action) {
+    /** The refusal of a backlog step by the case's state; {@code explain}: with what is allowed now (not while computing it). */
+    private Optional<Rejection> backlogState(CaseAction action, boolean explain) {
         if (status == null) {
             return Optional.of(Rejection.of(RuleCode.NOT_ESCALATED));
         }
         return switch (action) {
-            case ASSIGN_LEADER -> status.isClosed() ? Optional.of(Rejection.of(RuleCode.CASE_CLOSED, status))
-                    : backlog.assignmentRule(false);
-            case RECORD_PROGRESS -> status.isClosed() ? Optional.of(Rejection.of(RuleCode.CASE_CLOSED, status))
-                    : backlog.progressRule();
+            case ASSIGN_LEADER -> status.isClosed() ? Optional.of(closed(explain)) : backlog.assignmentRule(false);
+            case RECORD_PROGRESS -> status.isClosed() ? Optional.of(closed(explain)) : backlog.progressRule();
             case SETTLE -> backlog.settleRule();
             default -> Optional.empty();
         };
@@ -598,6 +597,14 @@ public final class CaseLifecycle {
         return kind == MeetingKind.HANDLING
                 ? status == CaseStatus.ACCEPTED && !handlingMet
                 : status == CaseStatus.OPINION_GIVEN && !conclusionMet;
+    }
+
+    /**
+     * The case is closed: the step is refused, and (with {@code explain}) what is still allowed is said: a resolved case
+     * still delivers its reply and gives its written notice, a declined one its notice.
+     */
+    private Rejection closed(boolean explain) {
+        return Rejection.of(RuleCode.CASE_CLOSED, status, explain ? allowedNowPart() : Part.EMPTY);
     }
 
     /** "allowed now: …" of a refusal. */

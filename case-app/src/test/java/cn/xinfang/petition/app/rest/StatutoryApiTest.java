@@ -130,6 +130,18 @@ class StatutoryApiTest {
     class DeliveryAndReviews {
 
         @Test
+        @DisplayName("已办结未送达：再次办结被拒（case-closed），说明当前仍可送达")
+        void aResolvedCaseSaysItStillDelivers() {
+            String id = caseWithOpinion();
+            step("handler", id, "meetings", "{\"kind\":\"CONCLUSION\",\"summary\":\"见面\",\"occurredAt\":\"2024-03-01T09:00:00+08:00\"}");
+            step("handler", id, "resolve", "{\"summary\":\"已办结\",\"occurredAt\":\"2024-03-01T10:00:00+08:00\"}");
+            Api.Res again = refused("handler", id, "resolve", "{\"summary\":\"再次\"}", 409, "case-closed");
+            assertThat(again.body().get("detailEn").asText()).contains("resolved", "allowed now: ", "deliver the reply");
+            assertThat(again.body().get("detailZh").asText()).contains("当前可办理");
+            step("handler", id, "deliver", "{\"mode\":\"POST\",\"occurredAt\":\"2024-03-02T10:00:00+08:00\"}");
+        }
+
+        @Test
         @DisplayName("送达：办结时限停止；复查申请期限 03-01 → 04-01 17:30")
         void deliveryStopsConcludeAndSetsTheReviewWindow() {
             String id = caseWithOpinion();
