@@ -227,8 +227,9 @@ class SupervisionPages {
                   @RequestParam(required = false) String track, @RequestParam(required = false) String channel,
                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                   @RequestParam(required = false) String q, @RequestParam(required = false) Boolean overdue,
-                  @RequestParam(defaultValue = "0") int page, Model model) {
-        LedgerPage lp = (LedgerPage) readModels.ledger(unit, status, track, channel, from, to, q, null, overdue, page, 20, null).getBody();
+                  @RequestParam(required = false) String field, @RequestParam(defaultValue = "0") int page, Model model) {
+        LedgerPage lp = (LedgerPage) readModels.ledger(unit, status, track, channel, from, to, q, null, overdue, page, 20, null,
+                field).getBody();
         model.addAttribute("ledger", lp);
         model.addAttribute("pages", Math.max(1, (lp.total() + 19) / 20));
         Map<String, String> filters = new LinkedHashMap<>();
@@ -236,6 +237,7 @@ class SupervisionPages {
         filters.put("status", nz(status));
         filters.put("track", nz(track));
         filters.put("channel", nz(channel));
+        filters.put("field", nz(field));
         filters.put("from", nz(from));
         filters.put("to", nz(to));
         filters.put("q", nz(q));
@@ -245,6 +247,7 @@ class SupervisionPages {
         model.addAttribute("statuses", List.of("REGISTERED", "SIGNED", "ACCEPTED", "OPINION_GIVEN", "RESOLVED", "DECLINED"));
         model.addAttribute("tracks", cn.xinfang.petition.api.Track.values());
         model.addAttribute("channels", cn.xinfang.petition.api.Channel.values());
+        model.addAttribute("keyFields", cn.xinfang.petition.api.KeyField.values());
         return "ledger";
     }
 
@@ -254,8 +257,8 @@ class SupervisionPages {
                                    @RequestParam(required = false) String track, @RequestParam(required = false) String channel,
                                    @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                    @RequestParam(required = false) String q, @RequestParam(required = false) Boolean overdue,
-                                   @RequestParam(defaultValue = "xlsx") String format) {
-        return readModels.ledger(unit, status, track, channel, from, to, q, null, overdue, 0, 50, format);
+                                   @RequestParam(required = false) String field, @RequestParam(defaultValue = "xlsx") String format) {
+        return readModels.ledger(unit, status, track, channel, from, to, q, null, overdue, 0, 50, format, field);
     }
 
     // ------------------------------------------------------------------ helpers

@@ -553,6 +553,27 @@ class WebPagesBrowserTest {
     }
 
     @Test
+    @DisplayName("台账页按重点领域筛选，与 API 的 field 相同；下载链接带上该筛选")
+    void theLedgerPageFiltersByKeyField() {
+        Api.Res wages = api.post("handler", "/api/cases", """
+                {"track":"GENERAL","channel":"LETTER","category":"COMPLAINT","petitioner":{"name":"李四","phone":"13912345678"},
+                 "subject":"工地欠薪台账筛选","content":"反映工地拖欠工资","unit":"town","field":"WAGE_ARREARS"}
+                """);
+        assertThat(wages.status()).as(wages.toString()).isEqualTo(201);
+        String other = backEnteredCase("台账筛选其他事项");
+        String wagesId = wages.body().get("id").asText();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from ledger_case where case_id in (?, ?)", Long.class, wagesId, other) == 2);
+        browser.login("supervisor");
+        browser.open("/ledger");
+        browser.select(By.id("field"), "WAGE_ARREARS");
+        browser.click(By.cssSelector("form.filters button[type=submit]"));
+        browser.waitFor(By.cssSelector("#field option[value=WAGE_ARREARS][selected]"));
+        assertThat(browser.text(By.cssSelector("table[data-testid=ledger]"))).contains("工地欠薪台账筛选").doesNotContain("台账筛选其他事项");
+        assertThat(browser.find(By.cssSelector("[data-action=xlsx]")).getAttribute("href")).contains("field=WAGE_ARREARS");
+    }
+
+    @Test
     @DisplayName("送达后经办人在事项页登记复查申请：未填理由时在字段旁报错；填写后转到新的复查事项")
     void aHandlerOpensAReviewCaseFromTheCasePage() {
         String id = backEnteredCase("复查申请");
