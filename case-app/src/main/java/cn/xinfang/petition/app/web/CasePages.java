@@ -72,7 +72,7 @@ class CasePages {
     private static final Logger log = LoggerFactory.getLogger(CasePages.class);
 
     static final List<String> REGISTER_FIELDS = List.of("track", "channel", "category", "petitioner.name", "petitioner.idNumber",
-            "petitioner.phone", "petitioner.address", "headcount", "subject", "content", "unit", "occurredAt", "accusedUnit");
+            "petitioner.phone", "petitioner.address", "headcount", "subject", "content", "unit", "occurredAt", "accusedUnit", "field");
     static final List<String> STEP_FIELDS = List.of("occurredAt", "reason", "guidance", "mode", "summary", "kind", "place",
             "decision", "text", "satisfaction", "satisfactionSource", "leader", "plan", "toUnit", "track", "stage", "amount", "approvedBy",
             "petitionerToldAt", "receivedBy", "unit");
@@ -131,7 +131,7 @@ class CasePages {
                 new RegisterRequest.PetitionerRequest(values.get("petitioner.name"), values.get("petitioner.idNumber"),
                         values.get("petitioner.phone"), values.get("petitioner.address")),
                 headcount(values.get("headcount")), values.get("subject"), values.get("content"), values.get("unit"),
-                occurredAt(values.get("occurredAt"), ui.zone()), values.get("accusedUnit"));
+                occurredAt(values.get("occurredAt"), ui.zone()), values.get("accusedUnit"), values.get("field"));
         try {
             ResponseEntity<CaseView> r = api.register(body, key);
             return "redirect:/cases/" + r.getBody().id() + "?registered";
@@ -150,6 +150,7 @@ class CasePages {
         model.addAttribute("tracks", Track.values());
         model.addAttribute("channels", Channel.values());
         model.addAttribute("categories", Category.values());
+        model.addAttribute("keyFields", cn.xinfang.petition.api.KeyField.values());
         return "register";
     }
 

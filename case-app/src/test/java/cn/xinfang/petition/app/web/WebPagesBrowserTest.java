@@ -184,10 +184,12 @@ class WebPagesBrowserTest {
 
         browser.type(By.id("petitioner-idNumber"), GOOD_ID);
         browser.waitFor(By.cssSelector("[data-testid=id-check-ok]"));
+        browser.select(By.id("field"), "CONSTRUCTION_QUALITY");
         browser.click(By.cssSelector("[data-action=register]"));
         browser.waitFor(By.cssSelector("[data-testid=registered]"));
         assertThat(registrations()).isEqualTo(before + 1);
         String id = caseId();
+        assertThat(api.get("handler", "/api/cases/" + id).body().get("field").asText()).as("the key field chosen").isEqualTo("CONSTRUCTION_QUALITY");
         assertThat(browser.text(By.cssSelector("[data-testid=status]"))).isEqualTo("已登记");
         assertThat(browser.text(By.cssSelector("[data-testid=id-number]"))).as("masked").isEqualTo("110105********002X");
         assertThat(badge("SIGN")).isEqualTo("green");
