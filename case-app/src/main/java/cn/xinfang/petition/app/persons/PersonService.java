@@ -96,7 +96,7 @@ public class PersonService {
         }
         List<String> ids = jdbc.queryForList("select p.person_id from person p" + where + " order by p.name, p.person_id limit 500",
                 String.class, args.toArray());
-        List<PersonView> found = ids.stream().map(id -> load(id, who, reveal).orElseThrow()).toList();
+        List<PersonView> found = ids.stream().flatMap(id -> load(id, who, reveal).stream()).toList();
         if (reveal) {
             found.forEach(p -> accessLog.revealed(who, "person:" + p.id(), "person-search", clock.instant()));
         }
@@ -162,8 +162,9 @@ public class PersonService {
 
     /**
      * The person as {@code who} may see them: without the accusations (检举控告类) that accuse {@code who}'s unit or a
-     * unit above it, which that user never learns exist (条例 第三十条, {@link CaseAccessPolicy#hiddenFrom}), nor the
-     * flags and repeat links that come from them.
+     * unit above it, which that user never learns exist (条例 第三十条, {@link CaseAccessPolicy#hiddenFrom}), their flags
+     * and the repeat links to them. A person known to this service only by such cases (no other case, no visit) is
+     * not there at all for that user: their name alone would tell who accused the unit.
      */
     private Optional<PersonView> load(String personId, Account who, boolean reveal) {
         List<Map<String, Object>> rows = jdbc.queryForList("select * from person where person_id = ?", personId);
@@ -200,6 +201,9 @@ public class PersonService {
         List<PersonView.PersonVisit> visits = jdbc.query("select * from person_visit where person_id = ? order by at_time, visit_id",
                 (rs, i) -> new PersonView.PersonVisit(rs.getString("visit_id"), rs.getString("kind"), instant(rs, "at_time")),
                 personId);
+        if (!hidden.isEmpty() && cases.isEmpty() && visits.isEmpty()) {
+            return Optional.empty();
+        }
         Set<String> flags = new LinkedHashSet<>();
         for (String f : List.of("SKIP_LEVEL_BEIJING", "SKIP_LEVEL_PROVINCE", "REPEAT", "ONLINE_PROVINCIAL_COMPLAINT", "COLLECTIVE")) {
             boolean has = cases.stream().anyMatch(c -> c.flags().contains(f) || (f.equals("REPEAT") && !c.repeatOf().isEmpty()));

@@ -217,7 +217,7 @@ class StatutoryApiTest {
             step("supervisor", reviewId, "escalate", "{\"reason\":\"BACKLOG\",\"leader\":\"镇长\",\"occurredAt\":\"2024-03-21T10:00:00+08:00\"}");
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 assertThat(row(api.get("supervisor", "/api/escalations?open=true").body(), reviewId)).isNotNull();
-                assertThat(row(api.get("supervisor", "/api/backlog").body(), reviewId).get("status").asText()).isEqualTo("OPEN");
+                assertThat(status(api.get("supervisor", "/api/backlog").body(), reviewId)).isEqualTo("OPEN");
             });
 
             step("handler", reviewId, "review-decision", "{\"decision\":\"UPHELD\",\"text\":\"维持\",\"occurredAt\":\"2024-04-10T10:00:00+08:00\"}");
@@ -225,9 +225,8 @@ class StatutoryApiTest {
                     .get("status").asText()).isEqualTo("RESOLVED");
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 assertThat(row(api.get("supervisor", "/api/escalations?open=true").body(), reviewId)).isNull();
-                assertThat(row(api.get("supervisor", "/api/escalations?open=false").body(), reviewId).get("status").asText())
-                        .isEqualTo("RESOLVED");
-                assertThat(row(api.get("supervisor", "/api/backlog").body(), reviewId).get("status").asText()).isEqualTo("RESOLVED");
+                assertThat(status(api.get("supervisor", "/api/escalations?open=false").body(), reviewId)).isEqualTo("RESOLVED");
+                assertThat(status(api.get("supervisor", "/api/backlog").body(), reviewId)).isEqualTo("RESOLVED");
             });
         }
 
@@ -239,6 +238,13 @@ class StatutoryApiTest {
                 }
             }
             return null;
+        }
+
+        /** The status of the case's row in a list; an assertion error (retried while awaited) while it has none. */
+        String status(JsonNode list, String caseId) {
+            JsonNode r = row(list, caseId);
+            assertThat(r).as("a row of %s in %s", caseId, list).isNotNull();
+            return r.get("status").asText();
         }
     }
 
@@ -297,6 +303,22 @@ class StatutoryApiTest {
             assertThat(person.text()).contains(own).doesNotContain(id);
             Api.Res persons = api.get("village1", "/api/persons?q=" + java.net.URLEncoder.encode("李四", java.nio.charset.StandardCharsets.UTF_8));
             assertThat(persons.text()).contains(personId).doesNotContain(id);
+            // a leader of the accused unit, whom the registry shows every person: the one who accused the unit, known by that
+            // accusation alone, is not there at all
+            Api.Res leader = api.post("admin", "/api/admin/users",
+                    "{\"username\":\"leader-v1\",\"password\":\"secret-123\",\"displayName\":\"村书记\",\"role\":\"LEADER\",\"unit\":\"village-1\"}");
+            assertThat(leader.status()).as(leader.toString()).isEqualTo(201);
+            String alone = newCase("supervisor", """
+                    {"track":"GENERAL","channel":"LETTER","category":"ACCUSATION","petitioner":{"name":"欧阳举报","phone":"13700007777"},
+                     "headcount":1,"subject":"举报村干部","content":"举报内容","unit":"town","accusedUnit":"village-1"}
+                    """);
+            String accuser = api.get("supervisor", "/api/cases/" + alone).body().at("/petitioner/personId").asText();
+            assertThat(api.get("supervisor", "/api/persons/" + accuser).status()).isEqualTo(200);
+            Api.Res hiddenPerson = api.get("leader-v1:secret-123", "/api/persons/" + accuser);
+            assertThat(hiddenPerson.status()).as(hiddenPerson.toString()).isEqualTo(404);
+            Api.Res registry = api.get("leader-v1:secret-123", "/api/persons");
+            assertThat(registry.status()).isEqualTo(200);
+            assertThat(registry.text()).contains(personId).doesNotContain(accuser, "欧阳举报", alone, id);
             Api.Res transfer = api.post("supervisor", "/api/cases/" + id + "/transfer", "{\"toUnit\":\"village-1\",\"reason\":\"属地\"}");
             assertThat(transfer.status()).as(transfer.toString()).isEqualTo(409);
             assertThat(transfer.body().get("code").asText()).isEqualTo("accused-unit");
