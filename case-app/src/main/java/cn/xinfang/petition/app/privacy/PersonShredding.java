@@ -27,7 +27,8 @@ import java.util.Map;
  * 删除个人信息 (crypto-shredding): deletes a person's data keys, so every event holding their
  * name, ID number, phone and address reads {@code 已删除} from then on, while the stored bytes, and so
  * the hash chain and every digest, stay as they were. The clear copies the ledger kept (name,
- * address), the person registry and the visit and reception lists are erased in the same transaction; the act is recorded in {@code admin_audit}
+ * address), the person registry, the visit and reception lists and the backlog ledger are erased in the same
+ * transaction; the act is recorded in {@code admin_audit}
  * ({@code shred-person}). And the retention list: persons all of whose cases closed more than
  * {@code cases.retention.years} (30) years ago.
  */
@@ -82,7 +83,7 @@ public class PersonShredding {
             jdbc.update("update ledger_case set petitioner_name = ?, id_number = ?, phone = ?, address = ? where person_id = ?",
                     Petitioner.ERASED, Petitioner.ERASED, Petitioner.ERASED, Petitioner.ERASED, personId);
             eraseCopies(personId);
-            eraseBacklog(cases);
+            eraseBacklog(personId, cases);
             auditLog.record(now, admin.username(), "shred-person", personId, "reason: " + reason + "; cases: " + String.join(",", cases));
             log.info("personal data shredded personId={} cases={} keys={}", personId, cases.size(), shredded);
             return new Shredded(personId, now, cases, shredded == 0);
@@ -105,10 +106,13 @@ public class PersonShredding {
 
     /**
      * The backlog ledger (积案台账) keeps the petitioner of each case in clear for its list and export; its rows have no
-     * person id, so they are found by the person's cases in the ledger.
+     * person id, so they are found by the person's cases: in the person registry (written with each registration, so it
+     * is never behind) and in the ledger.
      */
-    private void eraseBacklog(List<String> cases) {
+    private void eraseBacklog(String personId, List<String> ledgerCases) {
         String e = Petitioner.ERASED;
+        java.util.Set<String> cases = new java.util.TreeSet<>(ledgerCases);
+        cases.addAll(jdbc.queryForList("select case_id from person_case where person_id = ?", String.class, personId));
         for (String caseId : cases) {
             jdbc.update("update backlog_case set petitioner_name = ?, id_number = ?, phone = ? where case_id = ?", e, e, e, caseId);
         }
