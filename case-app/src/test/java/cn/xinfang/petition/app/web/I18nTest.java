@@ -60,6 +60,17 @@ class I18nTest {
     }
 
     @Test
+    @DisplayName("每个重点领域在两份消息文件中都有名称")
+    void everyKeyFieldHasALabel() throws IOException {
+        for (String bundle : List.of("messages_zh_CN.properties", "messages.properties")) {
+            Properties p = bundle(bundle);
+            for (cn.xinfang.petition.api.KeyField k : cn.xinfang.petition.api.KeyField.values()) {
+                assertThat(p.getProperty("label.field." + k.name())).as(bundle + ": label.field." + k).isNotBlank();
+            }
+        }
+    }
+
+    @Test
     @DisplayName("模板引用的每个消息键都存在")
     void everyKeyATemplateNamesExists() throws IOException {
         Properties zh = bundle("messages_zh_CN.properties");
