@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * 删除个人信息 (crypto-shredding): deletes a person's data keys, so every event holding their
@@ -111,7 +113,7 @@ public class PersonShredding {
      */
     private void eraseBacklog(String personId, List<String> ledgerCases) {
         String e = Petitioner.ERASED;
-        java.util.Set<String> cases = new java.util.TreeSet<>(ledgerCases);
+        Set<String> cases = new TreeSet<>(ledgerCases);
         cases.addAll(jdbc.queryForList("select case_id from person_case where person_id = ?", String.class, personId));
         for (String caseId : cases) {
             jdbc.update("update backlog_case set petitioner_name = ?, id_number = ?, phone = ? where case_id = ?", e, e, e, caseId);
