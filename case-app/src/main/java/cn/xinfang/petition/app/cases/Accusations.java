@@ -1,5 +1,6 @@
 package cn.xinfang.petition.app.cases;
 
+import cn.xinfang.petition.app.security.Account;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +15,11 @@ import java.util.Optional;
 public class Accusations {
 
     private final JdbcTemplate jdbc;
+    private final CaseAccessPolicy access;
 
-    public Accusations(JdbcTemplate jdbc) {
+    public Accusations(JdbcTemplate jdbc, CaseAccessPolicy access) {
         this.jdbc = jdbc;
+        this.access = access;
     }
 
     void record(String caseId, String accusedUnit) {
@@ -28,5 +31,13 @@ public class Accusations {
     /** The unit the case accuses, if it is an accusation. */
     public Optional<String> accusedUnit(String caseId) {
         return jdbc.queryForList("select accused_unit from accusation where case_id = ?", String.class, caseId).stream().findFirst();
+    }
+
+    /**
+     * Whether the case is an accusation kept from {@code who} ({@link CaseAccessPolicy#hiddenFrom}): a user of the accused
+     * unit or of a unit under it. Asks nothing of the database for a user of no unit (they see every accusation).
+     */
+    public boolean keptFrom(Account who, String caseId) {
+        return who.unit() != null && accusedUnit(caseId).filter(accused -> access.hiddenFrom(who, accused)).isPresent();
     }
 }

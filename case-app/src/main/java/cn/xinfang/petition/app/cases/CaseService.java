@@ -211,11 +211,9 @@ public class CaseService {
      * 404 for every step, as for every read (条例 第三十条).
      */
     private void requireNotHidden(Account who, String caseId) {
-        if (who.unit() != null) {
-            accusations.accusedUnit(caseId).filter(accused -> access.hiddenFrom(who, accused)).ifPresent(accused -> {
-                throw ServiceException.notFound("case-not-found", "case " + caseId + " does not exist; check the id",
-                        "信访事项 " + caseId + " 不存在，请核对编号");
-            });
+        if (accusations.keptFrom(who, caseId)) {
+            throw ServiceException.notFound("case-not-found", "case " + caseId + " does not exist; check the id",
+                    "信访事项 " + caseId + " 不存在，请核对编号");
         }
     }
 

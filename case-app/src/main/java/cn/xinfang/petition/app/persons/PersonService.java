@@ -162,7 +162,7 @@ public class PersonService {
 
     /**
      * The person as {@code who} may see them: without the accusations (检举控告类) that accuse {@code who}'s unit or a
-     * unit above it, which that user never learns exist (条例 第三十条, {@link CaseAccessPolicy#hiddenFrom}), their flags
+     * unit above it, which that user never learns exist (条例 第三十条, {@link Accusations#keptFrom}), their flags
      * and the repeat links to them. A person known to this service only by such cases (no other case, no visit) is
      * not there at all for that user: their name alone would tell who accused the unit.
      */
@@ -187,8 +187,7 @@ public class PersonService {
                 }, personId);
         Set<String> hidden = new HashSet<>();
         for (PersonView.PersonCase c : cases) {
-            if (Category.ACCUSATION.name().equals(c.category())
-                    && accusations.accusedUnit(c.caseId()).filter(unit -> access.hiddenFrom(who, unit)).isPresent()) {
+            if (Category.ACCUSATION.name().equals(c.category()) && accusations.keptFrom(who, c.caseId())) {
                 hidden.add(c.caseId());
             }
         }

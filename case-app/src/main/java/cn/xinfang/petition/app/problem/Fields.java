@@ -1,5 +1,6 @@
 package cn.xinfang.petition.app.problem;
 
+import cn.xinfang.petition.api.ResidentIdNumber;
 import cn.xinfang.petition.time.TimeRules;
 
 import java.time.Instant;
@@ -116,6 +117,18 @@ public final class Fields {
             add(field, e.getMessage(), messageZh);
             return null;
         }
+    }
+
+    /**
+     * Refuses a (normalised) ID number whose birth date is after {@code today}, the service's date; answers whether it
+     * passed (a null number does).
+     */
+    public boolean bornBy(String field, String idNumber, LocalDate today) {
+        if (idNumber != null && ResidentIdNumber.birthDateInFuture(idNumber, today)) {
+            add(field, "the birth date in the ID number is in the future; check the number", "身份证号码中的出生日期晚于今天，请核对");
+            return false;
+        }
+        return true;
     }
 
     public void add(String field, String message, String messageZh) {

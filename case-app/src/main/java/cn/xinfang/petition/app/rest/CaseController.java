@@ -97,10 +97,8 @@ public class CaseController {
         KeyField field = f.optional("field", body.field(), KeyField.class); // issue 15
         Instant now = clock.instant();
         Instant occurredAt = f.occurredAt("occurredAt", body.occurredAt(), now, rules);
-        if (petitioner != null && petitioner.idNumber() != null
-                && ResidentIdNumber.birthDateInFuture(petitioner.idNumber(), LocalDate.ofInstant(now, rules.zone()))) {
-            f.add("petitioner.idNumber", "the birth date in the ID number is in the future; check the number",
-                    "身份证号码中的出生日期晚于今天，请核对");
+        if (petitioner != null) {
+            f.bornBy("petitioner.idNumber", petitioner.idNumber(), LocalDate.ofInstant(now, rules.zone()));
         }
         f.throwIfInvalid();
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();

@@ -91,8 +91,7 @@ final class VisitFields {
                 "身份证号码无效：须为18位，出生日期真实，校验码正确（GB 11643-1999）");
         String phone = f.check("person.phone", p.phone(), PhoneNumber::normalize,
                 "电话号码无效：须为11位手机号或带区号的固定电话，如 0371-62345678");
-        if (id != null && ResidentIdNumber.birthDateInFuture(id, today)) {
-            f.add("person.idNumber", "the birth date in the ID number is in the future; check the number", "身份证号码中的出生日期晚于今天，请核对");
+        if (!f.bornBy("person.idNumber", id, today)) {
             id = null;
         }
         if (name == null || (p.idNumber() != null && !p.idNumber().isBlank() && id == null)

@@ -290,6 +290,18 @@ class ErrorShapeTest {
     }
 
     @Test
+    @DisplayName("登记：身份证号码出生日期晚于今天为 400，错误在 petitioner.idNumber 旁，不写入事件")
+    void anIdNumberBornInTheFutureIsA400() {
+        int before = events();
+        Api.Res r = api.post("handler", "/api/cases",
+                CaseApiTest.register("SIMPLE", "town").replace(CaseApiTest.ID_NUMBER, "110105209912310029"));
+        assertRefusedWithoutRecording(r, before);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body().at("/errors/0/field").asText()).isEqualTo("petitioner.idNumber");
+        assertThat(r.body().at("/errors/0/message").asText()).contains("birth date");
+    }
+
+    @Test
     void anOverlongIdempotencyKeyIsA400() {
         int before = events();
         Api.Res r = api.post("handler", "/api/cases", CaseApiTest.register("SIMPLE", "town"), Map.of("Idempotency-Key", "k".repeat(300)));

@@ -5,8 +5,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.nio.charset.StandardCharsets;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +17,7 @@ class ClosedReviewsMigrationTest {
 
     @Test
     @DisplayName("V98：已送达的复查事项在督办清单与积案台账中随台账改为已办结，其余不变")
-    void aDeliveredReviewLeftOpenTakesTheLedgersStatus() throws Exception {
+    void aDeliveredReviewLeftOpenTakesTheLedgersStatus() {
         JdbcTemplate jdbc = ReadModelSchema.migrated();
         // review: closed in the ledger, left OPEN by both views; open: open everywhere; declined: closed everywhere
         ledger(jdbc, "review", "RESOLVED");
@@ -30,13 +29,8 @@ class ClosedReviewsMigrationTest {
         // a view row whose case the ledger does not have (yet): left as it is
         views(jdbc, "unknown", "OPEN");
 
-        String migration = new ClassPathResource("db/migration/projections/V98__closed_reviews.sql")
-                .getContentAsString(StandardCharsets.UTF_8);
-        for (String statement : migration.replaceAll("(?m)^--.*$", "").split(";")) {
-            if (!statement.isBlank()) {
-                jdbc.execute(statement);
-            }
-        }
+        new ResourceDatabasePopulator(new ClassPathResource("db/migration/projections/V98__closed_reviews.sql"))
+                .execute(jdbc.getDataSource());
 
         for (String table : new String[]{"escalation_case", "backlog_case"}) {
             assertThat(jdbc.queryForList("select case_id || '=' || status from " + table + " order by case_id", String.class))
